@@ -1,0 +1,7 @@
+namespace DeltaStream.Analytics;
+
+public enum OptionType
+{
+    Call,
+    Put,
+}
