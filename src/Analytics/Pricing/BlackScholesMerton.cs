@@ -20,6 +20,14 @@ public static class BlackScholesMerton
             : (strikeDiscounted * NormalDistribution.Cdf(-d2)) - (spotDiscounted * NormalDistribution.Cdf(-d1));
     }
 
+    /// <summary>Gamma alone (the same for calls and puts), for re-evaluating exposure over a grid of spots.</summary>
+    public static double Gamma(double spot, double strike, double time, double rate, double dividendYield, double volatility)
+    {
+        var sigmaSqrtT = volatility * Math.Sqrt(time);
+        var d1 = (Math.Log(spot / strike) + ((rate - dividendYield) * time)) / sigmaSqrtT + (0.5 * sigmaSqrtT);
+        return Math.Exp(-dividendYield * time) * NormalDistribution.Pdf(d1) / (spot * sigmaSqrtT);
+    }
+
     public static OptionGreeks Greeks(OptionType type, double spot, double strike, double time, double rate, double dividendYield, double volatility)
     {
         var sqrtT = Math.Sqrt(time);

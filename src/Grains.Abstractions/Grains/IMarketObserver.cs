@@ -1,0 +1,14 @@
+using Orleans.Concurrency;
+using DeltaStream.Snapshots;
+
+namespace DeltaStream.Grains;
+
+/// <summary>Receives pushed updates; a gateway holds one per process and fans updates out to its clients.</summary>
+public interface IMarketObserver : IGrainObserver
+{
+    [OneWay]
+    Task OnChainUpdate(ChainUpdate update);
+
+    [OneWay]
+    Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot);
+}

@@ -1,0 +1,9 @@
+using DeltaStream.Snapshots;
+
+namespace DeltaStream.Grains;
+
+/// <summary>One option chain (key: <see cref="Ticks.ChainId"/> text). Receives ticks by implicit stream subscription.</summary>
+public interface IOptionChainGrain : IGrainWithStringKey, IObservableMarketGrain
+{
+    Task<ChainSnapshot> GetSnapshot();
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DeltaStream.Instruments;
+
+/// <summary>
+/// Reference data of one underlying and its option listing, bound from configuration
+/// (DeltaStream:Instruments:N:...). The volatility fields shape the synthetic feed only.
+/// </summary>
+public sealed class InstrumentDefinition
+{
+    [Required, RegularExpression("^[A-Z0-9._-]{1,32}$", ErrorMessage = "Symbol must be 1-32 upper-case letters, digits, '.', '_' or '-'.")]
+    public string Symbol { get; set; } = "";
+
+    [Required, StringLength(3, MinimumLength = 3)]
+    public string Currency { get; set; } = "USD";
+
+    [Range(1e-6, 1e9)]
+    public double BasePrice { get; set; }
+
+    [Range(1e-6, 1e9)]
+    public double StrikeStep { get; set; }
+
+    [Range(1, 1_000_000)]
+    public int LotSize { get; set; } = 1;
+
+    [Range(-0.5, 1.0)]
+    public double Rate { get; set; }
+
+    [Range(-0.5, 1.0)]
+    public double DividendYield { get; set; }
+
+    [Range(0.01, 5.0)]
+    public double AtmVolatility { get; set; } = 0.2;
+
+    public ExpiryFrequency ExpiryFrequency { get; set; } = ExpiryFrequency.Weekly;
+
+    public DayOfWeek ExpiryDay { get; set; } = DayOfWeek.Friday;
+
+    [Range(1, 52)]
+    public int ExpiryCount { get; set; } = 4;
+
+    /// <summary>Strikes listed on each side of the at-the-money strike (21 strikes at 10).</summary>
+    [Range(1, 500)]
+    public int StrikesEachSide { get; set; } = 15;
+
+    /// <summary>IANA time zone of the exchange; expiries settle at <see cref="SettlementTime"/> local time.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "America/New_York";
+
+    public TimeOnly SettlementTime { get; set; } = new(16, 0);
+}

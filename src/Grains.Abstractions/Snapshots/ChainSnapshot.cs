@@ -1,0 +1,22 @@
+namespace DeltaStream.Snapshots;
+
+/// <summary>
+/// The whole chain at one instant. <see cref="TimeToExpiry"/> is ACT/365 years at <see cref="UpdatedAt"/>, so a
+/// client can recompute every number from spot, rate, dividend yield and iv. <see cref="Sequence"/> is the
+/// number of the last update; the next <see cref="ChainUpdate"/> carries Sequence + 1.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record ChainSnapshot(
+    string Symbol,
+    DateOnly Expiry,
+    double? Spot,
+    double? Forward,
+    double Rate,
+    double DividendYield,
+    PricingModel Model,
+    double TimeToExpiry,
+    DateTime UpdatedAt,
+    long Sequence,
+    ChainAnalytics Analytics,
+    IReadOnlyList<StrikeRow> Strikes);

@@ -1,0 +1,15 @@
+namespace DeltaStream.Snapshots;
+
+/// <summary>A change to a chain: the strikes whose rows changed since update Sequence - 1, and the new analytics.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record ChainUpdate(
+    string Symbol,
+    DateOnly Expiry,
+    long Sequence,
+    double? Spot,
+    double? Forward,
+    double TimeToExpiry,
+    DateTime UpdatedAt,
+    ChainAnalytics Analytics,
+    IReadOnlyList<StrikeRow> Strikes);
