@@ -19,6 +19,7 @@ public static class DefaultInstruments
     {
         Symbol = symbol,
         Currency = "INR",
+        TickSize = 0.05,
         BasePrice = price,
         StrikeStep = step,
         LotSize = lot,

@@ -20,6 +20,10 @@ public sealed class InstrumentDefinition
     [Range(1e-6, 1e9)]
     public double StrikeStep { get; set; }
 
+    /// <summary>Price increment of option quotes.</summary>
+    [Range(1e-6, 1e6)]
+    public double TickSize { get; set; } = 0.01;
+
     [Range(1, 1_000_000)]
     public int LotSize { get; set; } = 1;
 

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DeltaStream.Feed;
+
+/// <summary>Configuration section "DeltaStream:Feed" of the synthetic market.</summary>
+public sealed class FeedOptions
+{
+    public const string SectionName = "DeltaStream:Feed";
+
+    /// <summary>Whether this process runs the synthetic feed.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The same seed, instruments and clock produce the same ticks.</summary>
+    public int Seed { get; set; } = 20261127;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Chance that a given option is quoted in a step.</summary>
+    [Range(0.0, 1.0)]
+    public double OptionQuoteProbability { get; set; } = 0.5;
+
+    /// <summary>Multiplies the passage of market time for the random walk (1 = real trading time).</summary>
+    [Range(0.0, 10_000.0)]
+    public double TimeScale { get; set; } = 1.0;
+}

@@ -1,0 +1,9 @@
+namespace DeltaStream.Gateway.Api;
+
+internal enum LookupError
+{
+    None,
+    UnknownSymbol,
+    InvalidExpiry,
+    UnknownExpiry,
+}

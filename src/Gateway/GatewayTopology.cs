@@ -1,0 +1,7 @@
+namespace DeltaStream.Gateway;
+
+public enum GatewayTopology
+{
+    Embedded,
+    Client,
+}

@@ -1,0 +1,31 @@
+using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.Health;
+using DeltaStream.Gateway.Hosting;
+using DeltaStream.Gateway.Realtime;
+using DeltaStream.Hosting;
+using Orleans.Dashboard;
+using Prometheus;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDeltaStreamOrleans();
+builder.Services.AddDeltaStreamApi();
+builder.Services.AddMarketHub(builder.Configuration);
+builder.Services.AddDeltaStreamHealthChecks();
+builder.Services.AddDeltaStreamMetrics();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseHttpMetrics();
+app.MapOpenApi();
+app.MapMarketDataApi();
+app.MapMarketHub();
+app.MapDeltaStreamHealth();
+app.MapMetrics();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,11 @@
+using DeltaStream.Ticks;
+
+namespace DeltaStream.Gateway.Realtime;
+
+/// <summary>SignalR group names; one group per chain and per underlying.</summary>
+internal static class HubGroups
+{
+    public static string Chain(ChainId chain) => "chain:" + chain;
+
+    public static string Underlying(string symbol) => "underlying:" + symbol;
+}

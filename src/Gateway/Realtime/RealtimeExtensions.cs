@@ -1,0 +1,19 @@
+namespace DeltaStream.Gateway.Realtime;
+
+internal static class RealtimeExtensions
+{
+    public static IServiceCollection AddMarketHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSignalR().AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+        services.AddSingleton<MarketUpdateRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<MarketUpdateRelay>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMarketHub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<MarketHub>(MarketHub.Path);
+        return endpoints;
+    }
+}

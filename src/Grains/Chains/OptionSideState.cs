@@ -1,0 +1,44 @@
+namespace DeltaStream.Grains.Chains;
+
+/// <summary>
+/// The live state of one option (one side of a strike): its last quote, its session references and the
+/// results of the last recompute that the chain analytics read. Mutable and reused: a tick allocates nothing.
+/// </summary>
+internal sealed class OptionSideState
+{
+    public double Bid { get; set; }
+
+    public double Ask { get; set; }
+
+    public double Last { get; set; }
+
+    public long Volume { get; set; }
+
+    public long Oi { get; set; }
+
+    /// <summary>OI when the session began (the previous session's close), the base of oiChange.</summary>
+    public long SessionOpenOi { get; set; }
+
+    /// <summary>Last traded price when the session began, the base of the price change in OI build-up.</summary>
+    public double SessionOpenLast { get; set; }
+
+    public DateTime Timestamp { get; set; }
+
+    public double Iv { get; set; } = double.NaN;
+
+    public double Delta { get; set; } = double.NaN;
+
+    public double Gamma { get; set; } = double.NaN;
+
+    /// <summary>Mid when both sides are quoted and not crossed, otherwise null.</summary>
+    public double? Mid => Bid > 0 && Ask >= Bid ? 0.5 * (Bid + Ask) : null;
+
+    /// <summary>The price implied volatility is solved from: the mid, else the last trade, else zero.</summary>
+    public double Premium => Mid ?? Last;
+
+    public void StartSession()
+    {
+        SessionOpenOi = Oi;
+        SessionOpenLast = Last;
+    }
+}

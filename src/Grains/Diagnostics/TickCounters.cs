@@ -1,0 +1,25 @@
+using DeltaStream.Grains.Chains;
+
+namespace DeltaStream.Grains.Diagnostics;
+
+internal static class TickCounters
+{
+    public static void Record(TickOutcome outcome, string kind)
+    {
+        var tag = new KeyValuePair<string, object?>("kind", kind);
+        if (outcome.Applied > 0)
+        {
+            GrainMetrics.TicksApplied.Add(outcome.Applied, tag);
+        }
+
+        if (outcome.Duplicates > 0)
+        {
+            GrainMetrics.TicksDuplicate.Add(outcome.Duplicates, tag);
+        }
+
+        if (outcome.Rejected > 0)
+        {
+            GrainMetrics.TicksRejected.Add(outcome.Rejected, tag, new KeyValuePair<string, object?>("reason", "invalid"));
+        }
+    }
+}

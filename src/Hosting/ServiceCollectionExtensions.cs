@@ -1,0 +1,23 @@
+using DeltaStream.Grains;
+using DeltaStream.Instruments;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DeltaStream.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Reference data and settings every DeltaStream process shares: the instrument catalog and the clock.</summary>
+    public static IServiceCollection AddMarketReferenceData(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<InstrumentCatalogOptions>().Bind(configuration.GetSection(InstrumentCatalogOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstrumentCatalogOptions>, InstrumentCatalogOptionsValidator>());
+        services.TryAddSingleton<InstrumentCatalog>();
+        services.AddOptions<MarketGrainOptions>().Bind(configuration.GetSection(MarketGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}

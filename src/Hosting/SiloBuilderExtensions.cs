@@ -1,0 +1,55 @@
+using System.Net;
+using DeltaStream.Grains;
+using DeltaStream.Ticks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace DeltaStream.Hosting;
+
+/// <summary>The silo composition shared by the Silo host, the Gateway's embedded mode and the test clusters.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Grains, their storage and the tick streams, plus the dashboard. Clustering is separate
+    /// (<see cref="UseDeltaStreamClustering"/>) because test clusters bring their own.
+    /// </summary>
+    public static ISiloBuilder AddDeltaStreamSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddMarketReferenceData(configuration);
+        var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
+        silo.AddMemoryGrainStorage(GrainStorage.Market);
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.AddMemoryStreams(MarketStreams.ProviderName, streams =>
+        {
+            streams.ConfigurePartitioning(streaming.Queues);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = streaming.PullingPeriod));
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            {
+                o.DataMaxAgeInCache = streaming.CacheRetention;
+                o.DataMinTimeInCache = streaming.CacheRetention / 2;
+            }));
+        });
+        silo.AddDashboard();
+        return silo;
+    }
+
+    /// <summary>Localhost clustering on the configured ports (Redis clustering arrives with distributed mode).</summary>
+    public static ISiloBuilder UseDeltaStreamClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var cluster = ClusterSettings(configuration);
+        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primarySiloEndpoint: null, cluster.ServiceId, cluster.ClusterId);
+        silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+        return silo;
+    }
+
+    internal static DeltaStreamClusterOptions ClusterSettings(IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(DeltaStreamClusterOptions.SectionName).Get<DeltaStreamClusterOptions>() ?? new DeltaStreamClusterOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(cluster, new(cluster), validateAllProperties: true);
+        return cluster;
+    }
+}
