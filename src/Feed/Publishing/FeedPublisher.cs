@@ -42,10 +42,10 @@ internal sealed class FeedPublisher(
             try
             {
                 var publications = new List<Task>();
-                foreach (var batch in market.Step(clock.GetUtcNow().UtcDateTime))
+                foreach (var (batch, listed) in market.Step(clock.GetUtcNow().UtcDateTime).Zip(market.Underlyings))
                 {
                     TicksPublished.Add(batch.Underlying.Length + batch.Options.Length);
-                    foreach (var (id, routed) in MarketStreamRouter.Route(batch))
+                    foreach (var (id, routed) in MarketStreamRouter.Route(batch, listed.ListedExpiries))
                     {
                         publications.Add(Stream(provider, id).OnNextAsync(routed));
                     }

@@ -37,6 +37,8 @@ internal sealed class SimulatedUnderlying
 
     public IReadOnlyList<SimulatedExpiry> Expiries => expiries;
 
+    public IReadOnlyCollection<DateOnly> ListedExpiries => [.. expiries.Select(e => e.Expiry)];
+
     public TickBatch Step(DateTime utcNow)
     {
         var seconds = Math.Max((utcNow - lastStep).TotalSeconds, 0) * options.TimeScale;
