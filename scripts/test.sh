@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# DeltaStream's test command: installs what the tests need, builds once, runs every test project and prints
+# "tests: N passed, N failed". Works on a fresh Debian machine with the .NET SDK; needs root (or sudo) for apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
+configuration="${CONFIGURATION:-Release}"
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not available here).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing chromium (apt) for the browser tests..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+
+dotnet build DeltaStream.sln -c "$configuration" -nologo -v quiet
+set +e
+dotnet test --solution DeltaStream.sln -c "$configuration" --no-build \
+  --results-directory "$results" --report-xunit-junit --timeout 20m
+status=$?
+set -e
+
+# Totals from the JUnit reports: one <testsuites> element per test assembly.
+read -r total failed < <(cat "$results"/*.junit.xml 2>/dev/null | grep -o '<testsuites [^>]*>' |
+  awk '{ match($0, / tests="[0-9]+"/); t += substr($0, RSTART + 8, RLENGTH - 9);
+         match($0, / failures="[0-9]+"/); f += substr($0, RSTART + 11, RLENGTH - 12);
+         match($0, / errors="[0-9]+"/); f += substr($0, RSTART + 9, RLENGTH - 10) }
+       END { print t + 0, f + 0 }')
+skipped=$(cat "$results"/*.junit.xml 2>/dev/null | grep -o '<testsuite [^>]*skipped="[0-9]*"' | grep -o 'skipped="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+passed=$((total - failed - skipped))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # a test host crashed or timed out without reporting a failure
+fi
+summary="tests: $passed passed, $failed failed"
+echo "$summary" | tee "$results/summary.txt"
+exit "$status"

@@ -1,0 +1,132 @@
+// DeltaStream web UI: underlyings and one option chain, live over SignalR (/hubs/market).
+// Updates carry a per-chain sequence; a gap (a missed update) triggers a fresh snapshot.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const fmt = (v, digits = 2) => (v === null || v === undefined ? "–" : Number(v).toFixed(digits));
+const pct = (v) => (v === null || v === undefined ? "–" : (100 * v).toFixed(2) + "%");
+const int = (v) => (v === null || v === undefined ? "–" : Number(v).toLocaleString());
+
+const state = { symbol: null, expiry: null, sequence: 0, rows: new Map(), underlyings: new Map() };
+const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/market").withAutomaticReconnect().build();
+
+function setStatus(text, kind) {
+  const el = $("status");
+  el.textContent = text;
+  el.dataset.state = kind;
+}
+
+function renderUnderlying(u) {
+  state.underlyings.set(u.symbol, u);
+  let row = document.querySelector(`#underlyings tr[data-symbol="${u.symbol}"]`);
+  if (!row) {
+    row = document.createElement("tr");
+    row.dataset.symbol = u.symbol;
+    row.addEventListener("click", () => selectSymbol(u.symbol));
+    $("underlyings").tBodies[0].appendChild(row);
+  }
+  const cls = u.change > 0 ? "up" : u.change < 0 ? "down" : "";
+  row.innerHTML = `<td>${u.symbol}</td><td>${fmt(u.spot)}</td><td class="${cls}">${fmt(u.change)}</td><td class="${cls}">${fmt(u.changePct)}</td>`;
+  row.classList.toggle("selected", u.symbol === state.symbol);
+}
+
+function side(q, order) {
+  if (!q) return order.map(() => "<td>–</td>").join("");
+  const cells = { oi: int(q.oi), doi: int(q.oiChange), bid: fmt(q.bid), ask: fmt(q.ask), iv: pct(q.iv), delta: fmt(q.delta, 3), gamma: fmt(q.gamma, 5), theta: fmt(q.thetaPerDay) };
+  return order.map((k) => `<td>${cells[k]}</td>`).join("");
+}
+
+function renderRow(r, atm) {
+  let tr = state.rows.get(r.strike);
+  if (!tr) {
+    tr = document.createElement("tr");
+    state.rows.set(r.strike, tr);
+    const body = $("chain").tBodies[0];
+    const after = [...body.rows].find((x) => Number(x.dataset.strike) > r.strike);
+    tr.dataset.strike = r.strike;
+    body.insertBefore(tr, after || null);
+  }
+  tr.innerHTML = side(r.call, ["oi", "doi", "bid", "ask", "iv", "delta", "gamma", "theta"]) +
+    `<td class="strike">${r.strike}</td>` + side(r.put, ["theta", "gamma", "delta", "iv", "bid", "ask", "doi", "oi"]);
+  tr.classList.toggle("atm", r.strike === atm);
+  tr.classList.remove("flash");
+  void tr.offsetWidth;
+  tr.classList.add("flash");
+}
+
+function renderAnalytics(a, spot, t) {
+  const tiles = [
+    ["Spot", fmt(spot)], ["ATM IV", pct(a.atmIv)], ["Expected move", fmt(a.expectedMove)], ["Straddle", fmt(a.straddle)],
+    ["Max pain", fmt(a.maxPain, 0)], ["PCR (OI)", fmt(a.pcrOi, 3)], ["PCR (vol)", fmt(a.pcrVolume, 3)],
+    ["25Δ RR", pct(a.riskReversal25d)], ["25Δ BF", pct(a.butterfly25d)], ["Net GEX", a.netGex === null ? "–" : (a.netGex / 1e6).toFixed(1) + "M"],
+    ["Gamma flip", fmt(a.gammaFlip)], ["Call wall", fmt(a.callWall, 0)], ["Put wall", fmt(a.putWall, 0)], ["T (years)", fmt(t, 5)],
+  ];
+  $("analytics").innerHTML = tiles.map(([k, v]) => `<div class="tile"><b>${k}</b>${v}</div>`).join("");
+  for (const [strike, tr] of state.rows) tr.classList.toggle("atm", strike === a.atmStrike);
+}
+
+function applySnapshot(s) {
+  if (s.symbol !== state.symbol || s.expiry !== state.expiry) return;
+  state.sequence = s.sequence;
+  state.rows.clear();
+  $("chain").tBodies[0].innerHTML = "";
+  s.strikes.forEach((r) => renderRow(r, s.analytics.atmStrike));
+  renderAnalytics(s.analytics, s.spot, s.timeToExpiry);
+  $("chain-meta").textContent = `${s.model.toUpperCase()} · r ${pct(s.rate)} · q ${pct(s.dividendYield)} · seq ${s.sequence}`;
+}
+
+async function applyUpdate(u) {
+  if (u.symbol !== state.symbol || u.expiry !== state.expiry || u.sequence <= state.sequence) return;
+  if (u.sequence !== state.sequence + 1) {
+    applySnapshot(await connection.invoke("GetChainSnapshot", state.symbol, state.expiry));
+    return;
+  }
+  state.sequence = u.sequence;
+  u.strikes.forEach((r) => renderRow(r, u.analytics.atmStrike));
+  renderAnalytics(u.analytics, u.spot, u.timeToExpiry);
+  $("chain-meta").textContent = $("chain-meta").textContent.replace(/seq \d+/, `seq ${u.sequence}`);
+}
+
+async function selectChain(symbol, expiry) {
+  if (state.symbol && state.expiry) await connection.invoke("UnsubscribeChain", state.symbol, state.expiry).catch(() => {});
+  state.symbol = symbol;
+  state.expiry = expiry;
+  state.sequence = 0;
+  await connection.invoke("SubscribeChain", symbol, expiry);
+}
+
+async function selectSymbol(symbol) {
+  const detail = await (await fetch(`/api/v1/underlyings/${encodeURIComponent(symbol)}`)).json();
+  $("symbol").value = symbol;
+  $("expiry").innerHTML = detail.expiries.map((e) => `<option>${e}</option>`).join("");
+  document.querySelectorAll("#underlyings tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.symbol === symbol));
+  await selectChain(symbol, detail.expiries[0]);
+}
+
+connection.on("underlyingUpdate", renderUnderlying);
+connection.on("chainSnapshot", applySnapshot);
+connection.on("chainUpdate", applyUpdate);
+connection.onreconnecting(() => setStatus("reconnecting", "connecting"));
+connection.onreconnected(async () => {
+  setStatus("live", "live");
+  for (const s of state.underlyings.keys()) await connection.invoke("SubscribeUnderlying", s);
+  if (state.symbol) await selectChain(state.symbol, state.expiry);
+});
+
+async function start() {
+  try {
+    const list = await (await fetch("/api/v1/underlyings")).json();
+    list.forEach(renderUnderlying);
+    $("symbol").innerHTML = list.map((u) => `<option>${u.symbol}</option>`).join("");
+    $("symbol").addEventListener("change", (e) => selectSymbol(e.target.value));
+    $("expiry").addEventListener("change", (e) => selectChain(state.symbol, e.target.value));
+    await connection.start();
+    setStatus("live", "live");
+    for (const u of list) await connection.invoke("SubscribeUnderlying", u.symbol);
+    await selectSymbol(list[0].symbol);
+  } catch (err) {
+    setStatus("error: " + err, "error");
+  }
+}
+
+start();

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using DeltaStream.Analytics;
+using DeltaStream.Analytics.Pricing;
+using DeltaStream.Snapshots;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeltaStream.EndToEnd.Tests;
+
+/// <summary>The walking skeleton's acceptance, as a new user tries it against the real process over loopback.</summary>
+public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    [Fact]
+    public async Task The_gateway_serves_within_60_seconds_and_lists_the_eight_symbols_with_expiries()
+    {
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        var list = await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings", TestContext.Current.CancellationToken);
+
+        Assert.True(gateway.StartupTime < TimeSpan.FromSeconds(60));
+        Assert.Equal(8, list.GetArrayLength());
+        Assert.All(list.EnumerateArray(), u => Assert.True(u.GetProperty("expiries").GetArrayLength() >= 4));
+    }
+
+    [Fact]
+    public async Task The_first_nifty_chain_has_21_strikes_with_greeks_that_agree_with_bsm()
+    {
+        await using var hub = await ConnectAsync();
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString()!;
+        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
+        await NextAsync(hub.Updates, u => u.Strikes.Count(s => s.Call?.Iv is not null && s.Put?.Iv is not null) >= 21);
+
+        var chain = (await http.GetFromJsonAsync<ChainSnapshot>($"api/v1/chains/NIFTY/{expiry}", Json, TestContext.Current.CancellationToken))!;
+
+        var complete = chain.Strikes.Where(s => s.Call is { Iv: not null, Delta: not null, Gamma: not null, Theta: not null, Vega: not null }).ToArray();
+        Assert.True(complete.Length >= 21, $"{complete.Length} strikes with iv and greeks");
+        foreach (var row in complete)
+        {
+            var q = row.Call!;
+            var model = BlackScholesMerton.Greeks(OptionType.Call, chain.Spot!.Value, row.Strike, chain.TimeToExpiry, chain.Rate, chain.DividendYield, q.Iv!.Value);
+            Assert.Equal(model.Delta, q.Delta!.Value, 12);
+            Assert.Equal(model.Gamma, q.Gamma!.Value, 12);
+            Assert.Equal(model.Theta, q.Theta!.Value, 8);
+            Assert.Equal(model.Vega, q.Vega!.Value, 8);
+            Assert.Equal(q.Mid!.Value, model.Price, 8);
+        }
+    }
+
+    [Fact]
+    public async Task A_signalr_client_gets_a_snapshot_then_five_contiguous_updates_within_ten_seconds()
+    {
+        await using var hub = await ConnectAsync();
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString()!;
+        var clock = Stopwatch.StartNew();
+
+        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
+        var snapshot = await NextAsync(hub.Snapshots);
+        var sequences = new List<long>();
+        while (sequences.Count < 5)
+        {
+            sequences.Add((await NextAsync(hub.Updates, u => u.Sequence > snapshot.Sequence)).Sequence);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => snapshot.Sequence + i), sequences);
+    }
+
+    private async Task<Hub> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway.BaseAddress, "hubs/market"))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+            .Build();
+        var hub = new Hub(connection);
+        await connection.StartAsync();
+        return hub;
+    }
+
+    private static async Task<T> NextAsync<T>(Channel<T> channel, Func<T, bool>? until = null)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var item = await channel.Reader.ReadAsync(cts.Token);
+            if (until is null || until(item))
+            {
+                return item;
+            }
+        }
+    }
+
+    private sealed class Hub : IAsyncDisposable
+    {
+        public Hub(HubConnection connection)
+        {
+            Connection = connection;
+            connection.On<ChainSnapshot>("chainSnapshot", s => Snapshots.Writer.TryWrite(s));
+            connection.On<ChainUpdate>("chainUpdate", u => Updates.Writer.TryWrite(u));
+        }
+
+        public HubConnection Connection { get; }
+
+        public Channel<ChainSnapshot> Snapshots { get; } = Channel.CreateUnbounded<ChainSnapshot>();
+
+        public Channel<ChainUpdate> Updates { get; } = Channel.CreateUnbounded<ChainUpdate>();
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DeltaStream.Analytics;
+using DeltaStream.Analytics.Pricing;
+using DeltaStream.Snapshots;
+
+namespace DeltaStream.Gateway.Tests;
+
+public sealed class MarketDataApiTests(GatewayFactory factory)
+{
+    private readonly HttpClient http = factory.CreateClient();
+
+    [Fact]
+    public async Task Underlyings_lists_the_eight_default_symbols_each_with_at_least_four_expiries()
+    {
+        var list = await http.GetFromJsonAsync<JsonElement>("/api/v1/underlyings", TestContext.Current.CancellationToken);
+
+        var symbols = list.EnumerateArray().Select(u => u.GetProperty("symbol").GetString()).ToArray();
+        Assert.Equal(["NIFTY", "BANKNIFTY", "FINNIFTY", "SENSEX", "AAPL", "TSLA", "SPY", "QQQ"], symbols);
+        Assert.All(list.EnumerateArray(), u => Assert.True(u.GetProperty("expiries").GetArrayLength() >= 4));
+    }
+
+    [Fact]
+    public async Task Underlying_detail_carries_reference_data_and_is_found_case_insensitively()
+    {
+        var detail = await http.GetFromJsonAsync<JsonElement>("/api/v1/underlyings/nifty", TestContext.Current.CancellationToken);
+
+        Assert.Equal("NIFTY", detail.GetProperty("symbol").GetString());
+        Assert.Equal(75, detail.GetProperty("lotSize").GetInt32());
+        Assert.Equal(50, detail.GetProperty("strikeStep").GetDouble());
+        Assert.Equal("INR", detail.GetProperty("currency").GetString());
+        foreach (var field in new[] { "spot", "open", "high", "low", "prevClose", "volume", "updatedAt", "expiries" })
+        {
+            Assert.True(detail.TryGetProperty(field, out _), $"missing {field}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/underlyings/NOPE")]
+    [InlineData("/api/v1/chains/NOPE/2026-12-01")]
+    [InlineData("/api/v1/chains/NIFTY/2001-01-02")]
+    public async Task Unknown_symbol_or_expiry_is_a_404_problem_with_a_useful_detail(string path)
+    {
+        var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Contains(path.Contains("NOPE", StringComparison.Ordinal) ? "Unknown symbol 'NOPE'" : "no listed expiry", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/chains/NIFTY/01-12-2026", "expiry")]
+    [InlineData("/api/v1/chains/NIFTY/2026-13-45", "expiry")]
+    [InlineData("/api/v1/chains/NIFTY/{expiry}?strikes=0", "strikes")]
+    [InlineData("/api/v1/chains/NIFTY/{expiry}?strikes=abc", "strikes")]
+    [InlineData("/api/v1/chains/NIFTY/{expiry}?strikes=-3", "strikes")]
+    public async Task Bad_parameters_are_a_400_validation_problem_naming_the_field(string path, string field)
+    {
+        var expiry = await Market.FirstExpiryAsync(http, "NIFTY");
+        var response = await http.GetAsync(path.Replace("{expiry}", expiry, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task The_first_nifty_chain_has_at_least_21_strikes_whose_greeks_agree_with_bsm_at_the_reported_spot_time_and_iv()
+    {
+        var expiry = await Market.FirstExpiryAsync(http, "NIFTY");
+        await Market.QuotedChainAsync(factory, "NIFTY", expiry);
+        var chain = await http.GetFromJsonAsync<ChainSnapshot>($"/api/v1/chains/NIFTY/{expiry}", Market.Json, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(chain);
+        Assert.Equal(PricingModel.Bsm, chain.Model);
+        var spot = chain.Spot!.Value;
+        var checkedOptions = 0;
+        foreach (var row in chain.Strikes)
+        {
+            foreach (var (quote, type) in new[] { (row.Call, OptionType.Call), (row.Put, OptionType.Put) })
+            {
+                if (quote?.Iv is not { } iv)
+                {
+                    continue;
+                }
+
+                var model = BlackScholesMerton.Greeks(type, spot, row.Strike, chain.TimeToExpiry, chain.Rate, chain.DividendYield, iv);
+                Assert.Equal(quote.Mid!.Value, model.Price, 6);
+                Assert.Equal(model.Delta, quote.Delta!.Value, 12);
+                Assert.Equal(model.Gamma, quote.Gamma!.Value, 12);
+                Assert.Equal(model.Theta, quote.Theta!.Value, 6);
+                Assert.Equal(model.Vega, quote.Vega!.Value, 6);
+                checkedOptions++;
+            }
+        }
+
+        var aroundTheMoney = chain.Strikes.Where(r => r.Call?.Iv is not null || r.Put?.Iv is not null).ToArray();
+        Assert.True(aroundTheMoney.Length >= 21, $"only {aroundTheMoney.Length} strikes have an iv");
+        Assert.True(checkedOptions >= 21);
+        Assert.NotNull(chain.Analytics.AtmIv);
+        Assert.NotNull(chain.Analytics.MaxPain);
+    }
+
+    [Fact]
+    public async Task Strikes_filter_keeps_n_strikes_each_side_of_the_money()
+    {
+        var expiry = await Market.FirstExpiryAsync(http, "TSLA");
+        await Market.QuotedChainAsync(factory, "TSLA", expiry);
+
+        var chain = await http.GetFromJsonAsync<ChainSnapshot>($"/api/v1/chains/TSLA/{expiry}?strikes=3", Market.Json, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(chain);
+        Assert.Equal(7, chain.Strikes.Count);
+        Assert.Equal(chain.Analytics.AtmStrike, chain.Strikes[3].Strike);
+    }
+
+    [Fact]
+    public async Task Json_uses_null_for_values_that_cannot_be_computed_and_never_nan()
+    {
+        var expiry = await Market.FirstExpiryAsync(http, "SPY");
+        await Market.QuotedChainAsync(factory, "SPY", expiry);
+
+        var text = await http.GetStringAsync($"/api/v1/chains/SPY/{expiry}", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        Assert.Contains("\"ivStatus\":\"ok\"", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,94 @@
+using DeltaStream.Gateway.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeltaStream.Gateway.Tests;
+
+public sealed class MarketHubTests(GatewayFactory factory)
+{
+    [Fact]
+    public async Task Subscribing_to_a_chain_gives_a_snapshot_then_updates_with_contiguous_sequences()
+    {
+        var expiry = await Market.FirstExpiryAsync(factory.CreateClient(), "NIFTY");
+        await using var hub = await HubClient.ConnectAsync(factory);
+
+        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
+        var snapshot = await HubClient.NextAsync(hub.Snapshots);
+
+        Assert.Equal("NIFTY", snapshot.Symbol);
+        var sequences = new List<long>();
+        while (sequences.Count < 5)
+        {
+            // Updates sent between joining the group and the snapshot are at or below its sequence.
+            var update = await HubClient.NextAsync(hub.Updates, u => u.Sequence > snapshot.Sequence);
+            sequences.Add(update.Sequence);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => snapshot.Sequence + 1 + i), sequences);
+    }
+
+    [Fact]
+    public async Task An_unknown_symbol_or_expiry_raises_a_hub_exception_and_the_connection_stays_usable()
+    {
+        await using var hub = await HubClient.ConnectAsync(factory);
+
+        var unknownSymbol = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NOPE", "2026-12-01", TestContext.Current.CancellationToken));
+        var badExpiry = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", "tomorrow", TestContext.Current.CancellationToken));
+        var unknownUnderlying = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeUnderlying", "NOPE", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Unknown symbol 'NOPE'", unknownSymbol.Message, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM-dd", badExpiry.Message, StringComparison.Ordinal);
+        Assert.Contains("NOPE", unknownUnderlying.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
+        await hub.Connection.InvokeAsync("SubscribeUnderlying", "AAPL", TestContext.Current.CancellationToken);
+        var update = await HubClient.NextAsync(hub.Underlyings);
+        Assert.Equal("AAPL", update.Symbol);
+    }
+
+    [Fact]
+    public async Task Underlying_subscribers_receive_session_updates()
+    {
+        await using var hub = await HubClient.ConnectAsync(factory);
+        await hub.Connection.InvokeAsync("SubscribeUnderlying", "QQQ", TestContext.Current.CancellationToken);
+
+        var first = await HubClient.NextAsync(hub.Underlyings, u => u.Spot is not null);
+        var later = await HubClient.NextAsync(hub.Underlyings, u => u.LastSequence > first.LastSequence);
+
+        Assert.Equal("QQQ", later.Symbol);
+        Assert.True(later.High >= later.Low);
+    }
+
+    [Fact]
+    public async Task The_gateway_holds_one_grain_subscription_per_chain_however_many_clients_watch_it()
+    {
+        var relay = factory.Services.GetRequiredService<MarketUpdateRelay>();
+        var expiry = await Market.FirstExpiryAsync(factory.CreateClient(), "FINNIFTY");
+        await using var first = await HubClient.ConnectAsync(factory);
+        await using var second = await HubClient.ConnectAsync(factory);
+        var before = relay.SubscriptionCount;
+
+        await first.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, TestContext.Current.CancellationToken);
+        await second.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, TestContext.Current.CancellationToken);
+        var during = relay.SubscriptionCount;
+        await HubClient.NextAsync(first.Updates);
+        await HubClient.NextAsync(second.Updates);
+        await first.Connection.InvokeAsync("UnsubscribeChain", "FINNIFTY", expiry, TestContext.Current.CancellationToken);
+        var afterOne = relay.SubscriptionCount;
+        await second.Connection.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, during - before);
+        Assert.Equal(during, afterOne);
+        await WaitUntilAsync(() => relay.SubscriptionCount == before);
+    }
+
+    /// <summary>Disconnect clean-up runs on the server after the client has gone; poll the relay's own count.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(20, cts.Token);
+        }
+    }
+}
