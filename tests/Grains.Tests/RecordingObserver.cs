@@ -14,29 +14,20 @@ internal sealed class RecordingObserver : IMarketObserver
 
     public Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot) => underlyingUpdates.Writer.WriteAsync(snapshot).AsTask();
 
-    /// <summary>The next chain update satisfying <paramref name="until"/>, skipping earlier ones.</summary>
-    public async Task<ChainUpdate> NextChainUpdateAsync(Func<ChainUpdate, bool> until)
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            var update = await chainUpdates.Reader.ReadAsync(cts.Token);
-            if (until(update))
-            {
-                return update;
-            }
-        }
-    }
+    public Task<ChainUpdate> NextChainUpdateAsync(Func<ChainUpdate, bool> until) => NextAsync(chainUpdates, until);
 
-    public async Task<UnderlyingSnapshot> NextUnderlyingUpdateAsync(Func<UnderlyingSnapshot, bool> until)
+    public Task<UnderlyingSnapshot> NextUnderlyingUpdateAsync(Func<UnderlyingSnapshot, bool> until) => NextAsync(underlyingUpdates, until);
+
+    /// <summary>The next item satisfying <paramref name="until"/>, skipping earlier ones.</summary>
+    private static async Task<T> NextAsync<T>(Channel<T> channel, Func<T, bool> until)
     {
         using var cts = new CancellationTokenSource(Timeout);
         while (true)
         {
-            var update = await underlyingUpdates.Reader.ReadAsync(cts.Token);
-            if (until(update))
+            var item = await channel.Reader.ReadAsync(cts.Token);
+            if (until(item))
             {
-                return update;
+                return item;
             }
         }
     }

@@ -1,0 +1,105 @@
+using DeltaStream.Analytics;
+using DeltaStream.Analytics.Volatility;
+using DeltaStream.Feed.Synthetic;
+using DeltaStream.Instruments;
+using DeltaStream.Ticks;
+
+namespace DeltaStream.Feed.Tests;
+
+public sealed class SyntheticMarketTests
+{
+    private static readonly DateTime Start = new(2026, 11, 27, 4, 0, 0, DateTimeKind.Utc);
+
+    private static List<TickBatch> Run(int seed, int steps, FeedOptions? options = null)
+    {
+        options ??= new FeedOptions { Seed = seed };
+        var market = new SyntheticMarket(DefaultInstruments.Create(), options, Start, startSequence: 1_000);
+        return [.. Enumerable.Range(1, steps).SelectMany(i => market.Step(Start.AddMilliseconds(250 * i)))];
+    }
+
+    private static IEnumerable<object> Flatten(IEnumerable<TickBatch> batches) =>
+        batches.SelectMany(b => b.Underlying.Cast<object>().Concat(b.Options.Cast<object>()).Prepend(b.Symbol));
+
+    [Fact]
+    public void The_same_seed_and_step_times_reproduce_every_tick()
+    {
+        Assert.Equal(Flatten(Run(42, 40)), Flatten(Run(42, 40)));
+    }
+
+    [Fact]
+    public void A_different_seed_gives_a_different_market()
+    {
+        Assert.NotEqual(Flatten(Run(42, 5)), Flatten(Run(43, 5)));
+    }
+
+    [Fact]
+    public void Every_symbol_lists_at_least_four_expiries_with_at_least_21_strikes_around_the_money()
+    {
+        var market = new SyntheticMarket(DefaultInstruments.Create(), new FeedOptions(), Start, 1);
+
+        Assert.Equal(8, market.Underlyings.Count);
+        foreach (var underlying in market.Underlyings)
+        {
+            Assert.True(underlying.Expiries.Count >= 4);
+            foreach (var expiry in underlying.Expiries)
+            {
+                var strikes = expiry.Options.Select(o => o.Strike).Distinct().Order().ToArray();
+                Assert.True(strikes.Length >= 21);
+                Assert.InRange(underlying.Spot, strikes[0], strikes[^1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Sequences_increase_by_one_per_tick_within_a_symbol()
+    {
+        foreach (var bySymbol in Run(7, 20).GroupBy(b => b.Symbol))
+        {
+            var sequences = bySymbol.SelectMany(b => b.Underlying.Select(u => u.Sequence).Concat(b.Options.Select(o => o.Sequence))).ToArray();
+            Assert.Equal(Enumerable.Range(0, sequences.Length).Select(i => sequences[0] + i), sequences);
+        }
+    }
+
+    [Fact]
+    public void Quotes_are_valid_and_volume_and_open_interest_move_in_plausible_steps()
+    {
+        var last = new Dictionary<(string, DateOnly, double, OptionRight), OptionTick>();
+        foreach (var batch in Run(11, 60))
+        {
+            foreach (var tick in batch.Options)
+            {
+                Assert.True(tick.Bid >= 0 && tick.Ask > tick.Bid, $"{batch.Symbol} {tick}");
+                Assert.True(tick.OpenInterest >= 0);
+                var key = (batch.Symbol, tick.Expiry, tick.Strike, tick.Right);
+                if (last.TryGetValue(key, out var previous))
+                {
+                    Assert.True(tick.Volume >= previous.Volume, "volume is cumulative");
+                    var traded = tick.Volume - previous.Volume;
+                    Assert.True(Math.Abs(tick.OpenInterest - previous.OpenInterest) <= traded, "OI moves by at most the contracts traded");
+                }
+
+                last[key] = tick;
+            }
+        }
+
+        Assert.True(last.Count > 1000);
+    }
+
+    [Fact]
+    public void Spreads_widen_away_from_the_money_and_mids_carry_a_put_skew()
+    {
+        var batch = Run(5, 1, new FeedOptions { Seed = 5, OptionQuoteProbability = 1.0 }).Single(b => b.Symbol == "NIFTY");
+        var spot = batch.Underlying[0].Price;
+        var expiry = batch.Options.Min(o => o.Expiry);
+        var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(DefaultInstruments.Create()[0], expiry), Start.AddMilliseconds(250));
+        var calls = batch.Options.Where(o => o.Expiry == expiry && o.Right == OptionRight.Call).OrderBy(o => o.Strike).ToArray();
+        var puts = batch.Options.Where(o => o.Expiry == expiry && o.Right == OptionRight.Put).OrderBy(o => o.Strike).ToArray();
+        var atm = calls.MinBy(c => Math.Abs(c.Strike - spot));
+        var otmCall = calls[^3];
+
+        // Relative to the premium, the far out-of-the-money quote is much wider.
+        Assert.True((otmCall.Ask - otmCall.Bid) / otmCall.Ask > 2 * (atm.Ask - atm.Bid) / atm.Ask);
+        double Iv(OptionTick o) => ImpliedVolatility.FromSpot(o.Right == OptionRight.Call ? OptionType.Call : OptionType.Put, 0.5 * (o.Bid + o.Ask), spot, o.Strike, t, 0.065, 0.012).Volatility;
+        Assert.True(Iv(puts[4]) > Iv(calls[^5]), "downside puts trade at a higher IV than upside calls");
+    }
+}
