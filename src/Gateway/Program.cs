@@ -1,5 +1,5 @@
 using DeltaStream.Gateway.Api;
-using DeltaStream.Gateway.Health;
+using DeltaStream.Hosting.Health;
 using DeltaStream.Gateway.Hosting;
 using DeltaStream.Gateway.Realtime;
 using DeltaStream.Hosting;

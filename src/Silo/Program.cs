@@ -1,5 +1,6 @@
 using DeltaStream.Feed;
 using DeltaStream.Hosting;
+using DeltaStream.Hosting.Health;
 using Orleans.Dashboard;
 using Prometheus;
 
@@ -8,12 +9,11 @@ using Prometheus;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.UseDeltaStreamClustering(builder.Configuration).AddDeltaStreamSilo(builder.Configuration));
 builder.Services.AddSyntheticFeed(builder.Configuration);
-builder.Services.AddHealthChecks();
+builder.Services.AddDeltaStreamHealthChecks();
 builder.Services.AddDeltaStreamMetrics();
 
 var app = builder.Build();
-app.MapHealthChecks("/health/live");
-app.MapHealthChecks("/health/ready");
+app.MapDeltaStreamHealth();
 app.MapMetrics();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.Run();

@@ -5,14 +5,11 @@ internal static class RepositoryLayout
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The Gateway built in the same configuration as this test assembly (bin/Debug or bin/Release).</summary>
-    public static string GatewayAssembly
+    /// <summary>A host project built in the same configuration as this test assembly (bin/Debug or bin/Release).</summary>
+    public static string HostAssembly(string project)
     {
-        get
-        {
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            return Path.Combine(Root, "src", "Gateway", "bin", configuration, "net10.0", "DeltaStream.Gateway.dll");
-        }
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        return Path.Combine(Root, "src", project, "bin", configuration, "net10.0", $"DeltaStream.{project}.dll");
     }
 
     private static string FindRoot()

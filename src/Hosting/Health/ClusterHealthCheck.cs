@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace DeltaStream.Gateway.Health;
+namespace DeltaStream.Hosting.Health;
 
 /// <summary>Ready when the Orleans cluster answers and has at least one active silo.</summary>
 internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

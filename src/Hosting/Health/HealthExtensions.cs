@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace DeltaStream.Gateway.Health;
+namespace DeltaStream.Hosting.Health;
 
-internal static class HealthExtensions
+public static class HealthExtensions
 {
     private const string ReadyTag = "ready";
 

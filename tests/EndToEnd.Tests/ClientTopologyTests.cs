@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DeltaStream.EndToEnd.Tests;
+
+/// <summary>src/Silo and src/Gateway (as an Orleans client) as two processes on localhost clustering.</summary>
+public sealed class ClientTopologyTests
+{
+    [Fact]
+    public async Task A_gateway_in_client_mode_serves_the_market_computed_by_a_separate_silo_process()
+    {
+        var ports = new Dictionary<string, string>
+        {
+            ["DeltaStream__Cluster__SiloPort"] = HostProcess.FreePortText(),
+            ["DeltaStream__Cluster__GatewayPort"] = HostProcess.FreePortText(),
+        };
+        await using var silo = await HostProcess.StartAsync("Silo", ports);
+        await using var gateway = await HostProcess.StartAsync("Gateway", new Dictionary<string, string>(ports)
+        {
+            ["DeltaStream__Gateway__Topology"] = "Client",
+        });
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/SPY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString();
+
+        // The silo's feed started with the silo; the first chain snapshot asked for through the gateway has quotes.
+        var chain = await http.GetFromJsonAsync<JsonElement>($"api/v1/chains/SPY/{expiry}", TestContext.Current.CancellationToken);
+
+        Assert.True(chain.GetProperty("spot").ValueKind == JsonValueKind.Number, gateway.Output + silo.Output);
+        Assert.NotEmpty(chain.GetProperty("strikes").EnumerateArray());
+        // The grains run in the silo process only: it applies the ticks, the gateway process does not.
+        using var siloHttp = new HttpClient { BaseAddress = silo.BaseAddress };
+        Assert.Contains("deltastream_grains_ticks_applied", await siloHttp.GetStringAsync("metrics", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain("deltastream_grains_ticks_applied", await http.GetStringAsync("metrics", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
