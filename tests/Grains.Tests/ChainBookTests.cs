@@ -1,6 +1,7 @@
 using DeltaStream.Analytics;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Grains.Chains;
+using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
 
@@ -176,5 +177,40 @@ public sealed class ChainBookTests
         Assert.Equal(book.Snapshot.Forward!.Value * a.AtmIv!.Value * Math.Sqrt(book.Snapshot.TimeToExpiry), a.ExpectedMove!.Value, 9);
         // Pain at 24300: calls below 0, puts above 200 x 100 = 20000; at 24400: calls 400 x 100 = 40000.
         Assert.Equal(24300, a.MaxPain);
+    }
+
+    [Fact]
+    public void Black76_chains_take_the_forward_from_parity_on_the_atm_pair_and_greeks_from_that_forward()
+    {
+        var instrument = TestMarket.NiftyWith(PricingModel.Black76);
+        var book = new ChainBook(Chain, instrument);
+        const double forward = 24412.5;
+        var time = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, Expiry), Now);
+        var sequence = 1L;
+        var ticks = new List<OptionTick>();
+        foreach (var strike in new[] { 24300.0, 24400, 24500 })
+        {
+            foreach (var (right, type) in new[] { (OptionRight.Call, OptionType.Call), (OptionRight.Put, OptionType.Put) })
+            {
+                var price = Black76.Price(type, forward, strike, time, instrument.Rate, 0.15);
+                ticks.Add(TestMarket.Option(Expiry, strike, right, ++sequence, price - 0.5, price + 0.5, Now));
+            }
+        }
+
+        // The spot is deliberately off the carry forward: a futures basis the parity forward picks up.
+        book.Apply(TestMarket.Batch([TestMarket.Spot(1, 24300, Now)], [.. ticks]));
+        book.Recompute(Now);
+        var s = book.Snapshot;
+
+        Assert.Equal(PricingModel.Black76, s.Model);
+        Assert.Equal(forward, s.Forward!.Value, 9);
+        foreach (var row in s.Strikes)
+        {
+            Assert.Equal(0.15, row.Call!.Iv!.Value, 9);
+            var model = Black76.Greeks(OptionType.Put, s.Forward.Value, row.Strike, s.TimeToExpiry, s.Rate, row.Put!.Iv!.Value);
+            Assert.Equal(model.Delta, row.Put.Delta);
+            Assert.Equal(model.Gamma, row.Put.Gamma);
+            Assert.Equal(model.Rho, row.Put.Rho);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using DeltaStream.Instruments;
+using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
 
 namespace DeltaStream.Grains.Tests;
@@ -7,6 +8,14 @@ namespace DeltaStream.Grains.Tests;
 internal static class TestMarket
 {
     public static InstrumentDefinition Nifty { get; } = DefaultInstruments.Create().Single(i => i.Symbol == "NIFTY");
+
+    /// <summary>The default NIFTY listing with another pricing model (each call gets its own instance).</summary>
+    public static InstrumentDefinition NiftyWith(PricingModel model)
+    {
+        var nifty = DefaultInstruments.Create().Single(i => i.Symbol == "NIFTY");
+        nifty.Model = model;
+        return nifty;
+    }
 
     public static DateOnly FirstExpiry(DateTime utcNow) => ExpiryCalendar.UpcomingExpiries(Nifty, utcNow)[0];
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DeltaStream.Snapshots;
 
 namespace DeltaStream.Instruments;
 
@@ -32,6 +33,12 @@ public sealed class InstrumentDefinition
 
     [Range(-0.5, 1.0)]
     public double DividendYield { get; set; }
+
+    /// <summary>
+    /// Bsm: IV and Greeks from spot, rate and dividend yield. Black76: from the forward implied by put-call
+    /// parity on the at-the-money pair, the convention for index options that trade against futures.
+    /// </summary>
+    public PricingModel Model { get; set; } = PricingModel.Bsm;
 
     [Range(0.01, 5.0)]
     public double AtmVolatility { get; set; } = 0.2;

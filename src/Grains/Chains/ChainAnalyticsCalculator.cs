@@ -11,8 +11,10 @@ internal sealed class ChainAnalyticsCalculator
 {
     private double[] strikes = [], callOi = [], putOi = [], callIv = [], putIv = [], otmIv = [], callDelta = [], putDelta = [], pain = [];
 
-    public ChainAnalytics Compute(IReadOnlyList<StrikeSlot> slots, double? spot, double? forward, double time, double rate, double dividendYield, double multiplier)
+    public ChainAnalytics Compute(IReadOnlyList<StrikeSlot> slots, ChainMarket market)
     {
+        var (forward, time, multiplier) = (market.Forward, market.Time, market.Multiplier);
+        var level = market.ExposureLevel;
         var n = slots.Count;
         EnsureCapacity(n);
         double callVolume = 0, putVolume = 0, callOiTotal = 0, putOiTotal = 0;
@@ -34,7 +36,7 @@ internal sealed class ChainAnalyticsCalculator
             callOiTotal += callOi[i];
             putOiTotal += putOi[i];
 
-            if (spot is { } s)
+            if (level is { } s)
             {
                 var callGamma = slot.Call?.Gamma ?? double.NaN;
                 var putGamma = slot.Put?.Gamma ?? double.NaN;
@@ -94,10 +96,12 @@ internal sealed class ChainAnalyticsCalculator
             }
         }
 
-        if (spot is { } sp && anyGamma)
+        if (level is { } at && market.Spot is { } spot && anyGamma)
         {
+            // Found where the Greeks live (spot or forward), reported as a spot level.
             gammaFlip = GammaExposure.FlipPoint(
-                strikes.AsSpan(0, n), callIv.AsSpan(0, n), putIv.AsSpan(0, n), callOi.AsSpan(0, n), putOi.AsSpan(0, n), sp, time, rate, dividendYield, multiplier);
+                strikes.AsSpan(0, n), callIv.AsSpan(0, n), putIv.AsSpan(0, n), callOi.AsSpan(0, n), putOi.AsSpan(0, n), at, time, market.Rate, market.CarryYield, multiplier)
+                * spot / at;
         }
 
         return new ChainAnalytics(

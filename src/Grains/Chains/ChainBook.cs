@@ -31,7 +31,7 @@ internal sealed class ChainBook
         zone = TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone);
         settlementUtc = ExpiryCalendar.SettlementUtc(instrument, chain.Expiry);
         Snapshot = new ChainSnapshot(
-            chain.Symbol, chain.Expiry, null, null, instrument.Rate, instrument.DividendYield, PricingModel.Bsm, 0, default, 0, ChainAnalytics.Empty, []);
+            chain.Symbol, chain.Expiry, null, null, instrument.Rate, instrument.DividendYield, instrument.Model, 0, default, 0, ChainAnalytics.Empty, []);
         if (state is not null)
         {
             Restore(state);
@@ -106,7 +106,9 @@ internal sealed class ChainBook
         var time = ExpiryCalendar.YearsToExpiry(settlementUtc, utcNow);
         var rate = instrument.Rate;
         var dividendYield = instrument.DividendYield;
-        double? forward = Spot is { } s ? s * Math.Exp((rate - dividendYield) * Math.Max(time, 0)) : null;
+        var model = instrument.Model;
+        double? forward = Spot is { } s ? Forward(model, s, time, rate, dividendYield) : null;
+        var market = new ChainMarket(model, Spot, forward, time, rate, dividendYield, instrument.LotSize);
         var rows = new StrikeRow[slots.Count];
         var changed = new List<StrikeRow>();
         for (var i = 0; i < slots.Count; i++)
@@ -114,8 +116,8 @@ internal sealed class ChainBook
             var slot = slots[i];
             var row = new StrikeRow(
                 slot.Strike,
-                Quote(slot.Call, OptionType.Call, slot.Strike, time, rate, dividendYield, Spot),
-                Quote(slot.Put, OptionType.Put, slot.Strike, time, rate, dividendYield, Spot));
+                Quote(slot.Call, OptionType.Call, slot.Strike, market),
+                Quote(slot.Put, OptionType.Put, slot.Strike, market));
             rows[i] = row;
             if (!row.Equals(slot.Published))
             {
@@ -124,11 +126,11 @@ internal sealed class ChainBook
             }
         }
 
-        var chainAnalytics = analytics.Compute(slots, Spot, forward, time, rate, dividendYield, instrument.LotSize);
+        var chainAnalytics = analytics.Compute(slots, market);
         UpdateSequence++;
         var timeToExpiry = Math.Max(time, 0);
         Snapshot = new ChainSnapshot(
-            chain.Symbol, chain.Expiry, Spot, forward, rate, dividendYield, PricingModel.Bsm, timeToExpiry, utcNow, UpdateSequence, chainAnalytics, rows);
+            chain.Symbol, chain.Expiry, Spot, forward, rate, dividendYield, model, timeToExpiry, utcNow, UpdateSequence, chainAnalytics, rows);
         return new ChainUpdate(chain.Symbol, chain.Expiry, UpdateSequence, Spot, forward, timeToExpiry, utcNow, chainAnalytics, changed);
     }
 
@@ -259,7 +261,33 @@ internal sealed class ChainBook
         return slot;
     }
 
-    private static OptionQuote? Quote(OptionSideState? side, OptionType type, double strike, double time, double rate, double dividendYield, double? spot)
+    /// <summary>
+    /// Under BSM the carry forward S e^{(r-q)T}. Under Black-76 the forward implied by put-call parity,
+    /// F = K + (C - P) e^{rT}, on the pair with both sides quoted whose strike is nearest the carry forward;
+    /// the carry forward when no such pair exists yet.
+    /// </summary>
+    private double Forward(PricingModel model, double spot, double time, double rate, double dividendYield)
+    {
+        var carry = spot * Math.Exp((rate - dividendYield) * Math.Max(time, 0));
+        if (model != PricingModel.Black76 || time <= 0)
+        {
+            return carry;
+        }
+
+        StrikeSlot? pair = null;
+        foreach (var slot in slots)
+        {
+            if (slot.Call is { Premium: > 0 } && slot.Put is { Premium: > 0 }
+                && (pair is null || Math.Abs(slot.Strike - carry) < Math.Abs(pair.Strike - carry)))
+            {
+                pair = slot;
+            }
+        }
+
+        return pair is null ? carry : PutCallParity.ImpliedForward(pair.Call!.Premium, pair.Put!.Premium, pair.Strike, time, rate);
+    }
+
+    private static OptionQuote? Quote(OptionSideState? side, OptionType type, double strike, ChainMarket market)
     {
         if (side is null)
         {
@@ -268,14 +296,17 @@ internal sealed class ChainBook
 
         var mid = side.Mid;
         var oiChange = side.Oi - side.SessionOpenOi;
-        if (spot is not { } s)
+        if (market.ExposureLevel is not { } level)
         {
             side.Iv = side.Delta = side.Gamma = double.NaN;
             return new OptionQuote(side.Bid, side.Ask, side.Last, mid, side.Volume, side.Oi, oiChange, null, IvStatus.InvalidInput,
                 null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        var iv = ImpliedVolatility.FromSpot(type, side.Premium, s, strike, time, rate, dividendYield);
+        var black76 = market.Model == PricingModel.Black76;
+        var iv = black76
+            ? ImpliedVolatility.FromForward(type, side.Premium, level, strike, market.Time, market.Rate)
+            : ImpliedVolatility.FromSpot(type, side.Premium, level, strike, market.Time, market.Rate, market.DividendYield);
         if (!iv.IsOk)
         {
             side.Iv = side.Delta = side.Gamma = double.NaN;
@@ -283,7 +314,9 @@ internal sealed class ChainBook
                 null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        var g = BlackScholesMerton.Greeks(type, s, strike, time, rate, dividendYield, iv.Volatility);
+        var g = black76
+            ? Black76.Greeks(type, level, strike, market.Time, market.Rate, iv.Volatility)
+            : BlackScholesMerton.Greeks(type, level, strike, market.Time, market.Rate, market.DividendYield, iv.Volatility);
         side.Iv = iv.Volatility;
         side.Delta = g.Delta;
         side.Gamma = g.Gamma;
