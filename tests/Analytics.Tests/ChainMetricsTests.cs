@@ -63,7 +63,7 @@ public sealed class ChainMetricsTests
         double[] callOi = [0, 0, 1000];
         double[] putOi = [1000, 0, 0];
 
-        var flip = GammaExposure.FlipPoint(strikes, iv, iv, callOi, putOi, 100, 30 / 365.0, 0.0, 0.0, 1);
+        var flip = GammaExposure.FlipPoint(l => GammaExposure.NetGexAt(l, strikes, iv, iv, callOi, putOi, 30 / 365.0, 0, 0, 1), 100);
 
         Assert.NotNull(flip);
         // Symmetric put and call OI around 100 put the zero of net GEX close to the midpoint.
@@ -78,6 +78,6 @@ public sealed class ChainMetricsTests
     {
         double[] strikes = [90, 100, 110];
         double[] iv = [0.2, 0.2, 0.2];
-        Assert.Null(GammaExposure.FlipPoint(strikes, iv, iv, [100, 100, 100], [0, 0, 0], 100, 0.1, 0.0, 0.0, 1));
+        Assert.Null(GammaExposure.FlipPoint(l => GammaExposure.NetGexAt(l, strikes, iv, iv, [100, 100, 100], [0, 0, 0], 0.1, 0, 0, 1), 100));
     }
 }

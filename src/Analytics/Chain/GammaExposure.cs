@@ -13,63 +13,86 @@ public static class GammaExposure
         gamma * openInterest * multiplier * spot * spot * 0.01;
 
     /// <summary>
-    /// The spot level nearest the current spot at which net GEX changes sign, re-evaluating every option's gamma
-    /// (BSM at its own IV) over a grid of +/- <paramref name="range"/> around spot, then refining by bisection.
-    /// Null when net GEX keeps one sign over the grid or no option has an IV.
+    /// The level nearest <paramref name="spot"/> at which <paramref name="netGexAt"/> changes sign, scanning a
+    /// grid of +/- <paramref name="range"/> around spot and refining each bracket with the Illinois variant of
+    /// regula falsi. Null when net GEX keeps one sign over the grid or cannot be evaluated (NaN).
     /// </summary>
-    public static double? FlipPoint(
-        ReadOnlySpan<double> strikes, ReadOnlySpan<double> callIv, ReadOnlySpan<double> putIv, ReadOnlySpan<double> callOi, ReadOnlySpan<double> putOi,
-        double spot, double time, double rate, double dividendYield, double multiplier, double range = 0.15, int gridPoints = 31)
+    public static double? FlipPoint(Func<double, double> netGexAt, double spot, double range = 0.15, int gridPoints = 31)
     {
-        if (!(spot > 0) || !(time > 0))
+        ArgumentNullException.ThrowIfNull(netGexAt);
+        if (!(spot > 0) || gridPoints < 2)
         {
             return null;
         }
 
         double? best = null;
-        var lo = spot * (1 - range);
         var step = 2 * range * spot / (gridPoints - 1);
-        var previousLevel = lo;
-        var previousValue = NetGexAt(lo, strikes, callIv, putIv, callOi, putOi, time, rate, dividendYield, multiplier);
-        for (var i = 1; i < gridPoints; i++)
+        var a = spot * (1 - range);
+        var fa = netGexAt(a);
+        for (var i = 1; i < gridPoints && !double.IsNaN(fa); i++)
         {
-            var level = lo + (i * step);
-            var value = NetGexAt(level, strikes, callIv, putIv, callOi, putOi, time, rate, dividendYield, multiplier);
-            if (double.IsNaN(value))
+            var b = a + step;
+            var fb = netGexAt(b);
+            if (double.IsNaN(fb))
             {
                 return null;
             }
 
-            if (previousValue * value < 0)
+            if (fa * fb < 0)
             {
-                double a = previousLevel, b = level, fa = previousValue;
-                for (var k = 0; k < 40 && b - a > 1e-9 * spot; k++)
-                {
-                    var mid = 0.5 * (a + b);
-                    var fm = NetGexAt(mid, strikes, callIv, putIv, callOi, putOi, time, rate, dividendYield, multiplier);
-                    if (fa * fm <= 0)
-                    {
-                        b = mid;
-                    }
-                    else
-                    {
-                        a = mid;
-                        fa = fm;
-                    }
-                }
-
-                var root = 0.5 * (a + b);
+                var root = Refine(netGexAt, a, fa, b, fb, 1e-9 * spot);
                 if (best is null || Math.Abs(root - spot) < Math.Abs(best.Value - spot))
                 {
                     best = root;
                 }
             }
 
-            previousLevel = level;
-            previousValue = value;
+            (a, fa) = (b, fb);
         }
 
         return best;
+    }
+
+    private static double Refine(Func<double, double> f, double a, double fa, double b, double fb, double tolerance)
+    {
+        var side = 0;
+        for (var k = 0; k < 60 && b - a > tolerance; k++)
+        {
+            var c = ((a * fb) - (b * fa)) / (fb - fa);
+            var fc = f(c);
+            if (fc == 0)
+            {
+                return c;
+            }
+
+            if (fa * fc < 0)
+            {
+                (b, fb) = (c, fc);
+                if (side == -1)
+                {
+                    fa *= 0.5;
+                }
+
+                side = -1;
+            }
+            else
+            {
+                (a, fa) = (c, fc);
+                if (side == 1)
+                {
+                    fb *= 0.5;
+                }
+
+                side = 1;
+            }
+
+            if (Math.Abs(fc) <= 1e-12 * (Math.Abs(fa) + Math.Abs(fb)))
+            {
+                return c;
+            }
+        }
+
+        return 0.5 * (a + b);
     }
 
     /// <summary>Net GEX if the underlying were at <paramref name="level"/>; NaN when no option has an IV.</summary>

@@ -99,9 +99,11 @@ internal sealed class ChainAnalyticsCalculator
         if (level is { } at && market.Spot is { } spot && anyGamma)
         {
             // Found where the Greeks live (spot or forward), reported as a spot level.
-            gammaFlip = GammaExposure.FlipPoint(
-                strikes.AsSpan(0, n), callIv.AsSpan(0, n), putIv.AsSpan(0, n), callOi.AsSpan(0, n), putOi.AsSpan(0, n), at, time, market.Rate, market.CarryYield, multiplier)
-                * spot / at;
+            gammaFlip = time > 0
+                ? GammaExposure.FlipPoint(
+                    l => GammaExposure.NetGexAt(l, strikes.AsSpan(0, n), callIv.AsSpan(0, n), putIv.AsSpan(0, n), callOi.AsSpan(0, n), putOi.AsSpan(0, n), time, market.Rate, market.CarryYield, multiplier),
+                    at) * spot / at
+                : null;
         }
 
         return new ChainAnalytics(
