@@ -1,4 +1,6 @@
 using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.Api.Analytics;
+using DeltaStream.Gateway.Api.Pricing;
 using DeltaStream.Hosting.Health;
 using DeltaStream.Gateway.Hosting;
 using DeltaStream.Gateway.Realtime;
@@ -21,6 +23,8 @@ app.UseStaticFiles();
 app.UseHttpMetrics();
 app.MapOpenApi();
 app.MapMarketDataApi();
+app.MapPricingApi();
+app.MapAnalyticsApi();
 app.MapMarketHub();
 app.MapDeltaStreamHealth();
 app.MapMetrics();

@@ -6,4 +6,7 @@ namespace DeltaStream.Grains;
 public interface IOptionChainGrain : IGrainWithStringKey, IObservableMarketGrain
 {
     Task<ChainSnapshot> GetSnapshot();
+
+    /// <summary>Per strike, the session's price and open interest changes (the input of OI build-up).</summary>
+    Task<IReadOnlyList<StrikeActivity>> GetActivity();
 }

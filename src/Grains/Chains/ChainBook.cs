@@ -134,6 +134,10 @@ internal sealed class ChainBook
         return new ChainUpdate(chain.Symbol, chain.Expiry, UpdateSequence, Spot, forward, timeToExpiry, utcNow, chainAnalytics, changed);
     }
 
+    public IReadOnlyList<StrikeActivity> Activity() =>
+        [.. slots.Select(slot => new StrikeActivity(
+            slot.Strike, PriceChange(slot.Call), OiChange(slot.Call), PriceChange(slot.Put), OiChange(slot.Put)))];
+
     public ChainState ToState()
     {
         var quotes = new List<StoredQuote>(slots.Count * 2);
@@ -247,6 +251,11 @@ internal sealed class ChainBook
         }
     }
 
+    private static double? PriceChange(OptionSideState? side) =>
+        side is { Last: > 0, SessionOpenLast: > 0 } ? Math.Round(side.Last - side.SessionOpenLast, 10) : null;
+
+    private static long OiChange(OptionSideState? side) => side is null ? 0 : side.Oi - side.SessionOpenOi;
+
     private StrikeSlot SlotFor(double strike)
     {
         if (byStrike.TryGetValue(strike, out var slot))
@@ -295,7 +304,7 @@ internal sealed class ChainBook
         }
 
         var mid = side.Mid;
-        var oiChange = side.Oi - side.SessionOpenOi;
+        var oiChange = OiChange(side);
         if (market.ExposureLevel is not { } level)
         {
             side.Iv = side.Delta = side.Gamma = double.NaN;

@@ -41,6 +41,9 @@ internal sealed class OptionChainGrain(
         return Task.FromResult(book.Snapshot);
     }
 
+    public Task<IReadOnlyList<StrikeActivity>> GetActivity() =>
+        Task.FromResult(book?.Activity() ?? throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a listed chain."));
+
     protected override void Initialize(string key)
     {
         if (!ChainId.TryParse(key, out var chain) || !catalog.TryGet(chain.Value.Symbol, out var instrument))

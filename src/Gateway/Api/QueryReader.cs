@@ -1,0 +1,64 @@
+using System.Globalization;
+using DeltaStream.Analytics;
+
+namespace DeltaStream.Gateway.Api;
+
+/// <summary>
+/// Reads query parameters by name, collecting every problem (missing, not a number, not finite, out of its
+/// domain) so one 400 answer lists all the offending fields.
+/// </summary>
+internal sealed class QueryReader(IQueryCollection query)
+{
+    private readonly Dictionary<string, string[]> errors = [];
+
+    public bool IsValid => errors.Count == 0;
+
+    public IResult Problem() =>
+        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => e.Value[0])), title: "Invalid parameters");
+
+    /// <summary>A required finite number in [min, max] (bounds inclusive unless marked exclusive).</summary>
+    public double Number(string name, double min = double.MinValue, double max = double.MaxValue, bool minExclusive = false)
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return Fail(name, $"{name} is required.");
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            return Fail(name, $"{name} must be a finite number; got '{text}'.");
+        }
+
+        if (value > max || value < min || (minExclusive && value == min))
+        {
+            var lower = minExclusive ? $"greater than {min.ToString(CultureInfo.InvariantCulture)}" : $"at least {min.ToString(CultureInfo.InvariantCulture)}";
+            return Fail(name, $"{name} must be {lower} and at most {max.ToString(CultureInfo.InvariantCulture)}; got {text}.");
+        }
+
+        return value;
+    }
+
+    public OptionType Type(string name = "type")
+    {
+        var text = query[name].ToString();
+        if (string.Equals(text, "call", StringComparison.OrdinalIgnoreCase))
+        {
+            return DeltaStream.Analytics.OptionType.Call;
+        }
+
+        if (string.Equals(text, "put", StringComparison.OrdinalIgnoreCase))
+        {
+            return DeltaStream.Analytics.OptionType.Put;
+        }
+
+        Fail(name, $"{name} must be 'call' or 'put'; got '{text}'.");
+        return default;
+    }
+
+    private double Fail(string name, string message)
+    {
+        errors[name] = [message];
+        return double.NaN;
+    }
+}
