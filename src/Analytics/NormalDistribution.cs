@@ -19,15 +19,50 @@ public static class NormalDistribution
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Cdf(double x) => 0.5 * Erfc(-x * InvSqrt2);
 
+    /// <summary>N(x) and n(x) together: outside the central band both come from the same exp(-x^2/2).</summary>
+    public static double CdfAndPdf(double x, out double pdf)
+    {
+        var z = -x * InvSqrt2;
+        var y = Math.Abs(z);
+        if (y <= 0.46875)
+        {
+            pdf = Pdf(x);
+            return 0.5 * (1.0 - ErfSmall(z));
+        }
+
+        var expMinusYSquared = ExpMinusSquare(y);
+        pdf = InvSqrt2Pi * expMinusYSquared;
+        var tail = ErfcRational(y) * expMinusYSquared;
+        return 0.5 * (z < 0 ? 2.0 - tail : tail);
+    }
+
     public static double Erfc(double x)
     {
         var y = Math.Abs(x);
-        double result;
         if (y <= 0.46875)
         {
             return 1.0 - ErfSmall(x);
         }
 
+        var result = ErfcRational(y) * ExpMinusSquare(y);
+        return x < 0 ? 2.0 - result : result;
+    }
+
+    /// <summary>
+    /// exp(-y^2) without losing the digits that rounding y^2 would cost in the tail: a fused multiply-add gives
+    /// the rounding error e of y^2 exactly, and exp(-(y^2 + e)) = exp(-y^2) (1 - e) to double precision.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ExpMinusSquare(double y)
+    {
+        var square = y * y;
+        var error = Math.FusedMultiplyAdd(y, y, -square);
+        return Math.Exp(-square) * (1.0 - error);
+    }
+
+    /// <summary>erfc(y) / exp(-y^2) for y &gt; 0.46875 (Cody's two rational approximations).</summary>
+    private static double ErfcRational(double y)
+    {
         if (y <= 4.0)
         {
             var num = 2.15311535474403846e-8 * y;
@@ -39,34 +74,23 @@ public static class NormalDistribution
             num = (num + 8.81952221241769090e2) * y; den = (den + 3.29079923573345963e3) * y;
             num = (num + 1.71204761263407058e3) * y; den = (den + 4.36261909014324716e3) * y;
             num = (num + 2.05107837782607147e3) * y; den = (den + 3.43936767414372164e3) * y;
-            result = (num + 1.23033935479799725e3) / (den + 1.23033935480374942e3);
-        }
-        else if (y >= 26.543)
-        {
-            result = 0.0;
-        }
-        else
-        {
-            var z = 1.0 / (y * y);
-            var num = 1.63153871373020978e-2 * z;
-            var den = z;
-            num = (num + 3.05326634961232344e-1) * z; den = (den + 2.56852019228982242e0) * z;
-            num = (num + 3.60344899949804439e-1) * z; den = (den + 1.87295284992346725e0) * z;
-            num = (num + 1.25781726111229246e-1) * z; den = (den + 5.27905102951428412e-1) * z;
-            num = (num + 1.60837851487422766e-2) * z; den = (den + 6.05183413124413191e-2) * z;
-            result = z * (num + 6.58749161529837803e-4) / (den + 2.33520497626869185e-3);
-            result = (0.564189583547756286948 - result) / y;
+            return (num + 1.23033935479799725e3) / (den + 1.23033935480374942e3);
         }
 
-        if (result != 0.0)
+        if (y >= 26.543)
         {
-            // exp(-y^2) split so that the rounding of y^2 does not cost digits in the tail.
-            var yHi = Math.Truncate(y * 16.0) / 16.0;
-            var del = (y - yHi) * (y + yHi);
-            result *= Math.Exp(-yHi * yHi) * Math.Exp(-del);
+            return 0.0;
         }
 
-        return x < 0 ? 2.0 - result : result;
+        var w = 1.0 / (y * y);
+        var tailNum = 1.63153871373020978e-2 * w;
+        var tailDen = w;
+        tailNum = (tailNum + 3.05326634961232344e-1) * w; tailDen = (tailDen + 2.56852019228982242e0) * w;
+        tailNum = (tailNum + 3.60344899949804439e-1) * w; tailDen = (tailDen + 1.87295284992346725e0) * w;
+        tailNum = (tailNum + 1.25781726111229246e-1) * w; tailDen = (tailDen + 5.27905102951428412e-1) * w;
+        tailNum = (tailNum + 1.60837851487422766e-2) * w; tailDen = (tailDen + 6.05183413124413191e-2) * w;
+        var r = w * (tailNum + 6.58749161529837803e-4) / (tailDen + 2.33520497626869185e-3);
+        return (0.564189583547756286948 - r) / y;
     }
 
     private static double ErfSmall(double x)

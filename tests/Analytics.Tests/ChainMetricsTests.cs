@@ -63,14 +63,15 @@ public sealed class ChainMetricsTests
         double[] callOi = [0, 0, 1000];
         double[] putOi = [1000, 0, 0];
 
-        var flip = GammaExposure.FlipPoint(l => GammaExposure.NetGexAt(l, strikes, iv, iv, callOi, putOi, 30 / 365.0, 0, 0, 1), 100);
+        var profile = Profile(strikes, iv, callOi, putOi, 30 / 365.0);
+
+        var flip = GammaExposure.FlipPoint(profile.NetGexAt, 100);
 
         Assert.NotNull(flip);
         // Symmetric put and call OI around 100 put the zero of net GEX close to the midpoint.
         Assert.InRange(flip.Value, 99, 101);
-        var below = GammaExposure.NetGexAt(flip.Value - 1, strikes, iv, iv, callOi, putOi, 30 / 365.0, 0, 0, 1);
-        var above = GammaExposure.NetGexAt(flip.Value + 1, strikes, iv, iv, callOi, putOi, 30 / 365.0, 0, 0, 1);
-        Assert.True(below < 0 && above > 0);
+        Assert.True(profile.NetGexAt(flip.Value - 1) < 0 && profile.NetGexAt(flip.Value + 1) > 0);
+        Assert.True(Math.Abs(profile.NetGexAt(flip.Value)) < 1e-9 * Math.Abs(profile.NetGexAt(flip.Value + 1)));
     }
 
     [Fact]
@@ -78,6 +79,43 @@ public sealed class ChainMetricsTests
     {
         double[] strikes = [90, 100, 110];
         double[] iv = [0.2, 0.2, 0.2];
-        Assert.Null(GammaExposure.FlipPoint(l => GammaExposure.NetGexAt(l, strikes, iv, iv, [100, 100, 100], [0, 0, 0], 0.1, 0, 0, 1), 100));
+        Assert.Null(GammaExposure.FlipPoint(Profile(strikes, iv, [100, 100, 100], [0, 0, 0], 0.1).NetGexAt, 100));
+        Assert.Null(GammaExposure.FlipPoint(new GammaProfile().NetGexAt, 100));
+    }
+
+    [Fact]
+    public void Gamma_profile_equals_the_sum_of_bsm_gamma_exposures()
+    {
+        double[] strikes = [90, 100, 110];
+        double[] iv = [0.25, 0.2, 0.18];
+        var profile = new GammaProfile();
+        profile.Reset(0.3, 0.04, 0.01, 50);
+        profile.Add(90, 0.25, 700, OptionType.Put);
+        profile.Add(100, 0.2, 300, OptionType.Call);
+        profile.Add(110, 0.18, 900, OptionType.Call);
+        profile.Add(120, double.NaN, 900, OptionType.Call);
+
+        foreach (var level in new[] { 85.0, 100, 117 })
+        {
+            var expected = GammaExposure.Of(BlackScholesMerton.Gamma(level, 100, 0.3, 0.04, 0.01, 0.2), 300, 50, level)
+                + GammaExposure.Of(BlackScholesMerton.Gamma(level, 110, 0.3, 0.04, 0.01, 0.18), 900, 50, level)
+                - GammaExposure.Of(BlackScholesMerton.Gamma(level, 90, 0.3, 0.04, 0.01, 0.25), 700, 50, level);
+            Assert.Equal(expected, profile.NetGexAt(level), Math.Abs(expected) * 1e-13);
+        }
+
+        Assert.Equal(3, profile.Count);
+    }
+
+    private static GammaProfile Profile(double[] strikes, double[] iv, double[] callOi, double[] putOi, double time)
+    {
+        var profile = new GammaProfile();
+        profile.Reset(time, 0, 0, 1);
+        for (var i = 0; i < strikes.Length; i++)
+        {
+            profile.Add(strikes[i], iv[i], callOi[i], OptionType.Call);
+            profile.Add(strikes[i], iv[i], putOi[i], OptionType.Put);
+        }
+
+        return profile;
     }
 }

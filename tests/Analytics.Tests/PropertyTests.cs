@@ -164,4 +164,28 @@ public sealed class PropertyTests
     {
         Assert.Equal(ImpliedVolatilityStatus.Expired, ImpliedVolatility.FromSpot(OptionType.Put, 1, 100, 100, -0.1, 0.05, 0).Status);
     }
+
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(0.19)]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    [InlineData(4.0)]
+    [InlineData(double.NaN)]
+    [InlineData(-1.0)]
+    [InlineData(double.PositiveInfinity)]
+    public void An_initial_guess_never_changes_the_root(double guess)
+    {
+        foreach (var m in Moneyness)
+        {
+            foreach (var type in new[] { OptionType.Call, OptionType.Put })
+            {
+                var price = BlackScholesMerton.Price(type, 100, 100 * m, 0.25, 0.03, 0.01, 0.2);
+                var cold = ImpliedVolatility.FromSpot(type, price, 100, 100 * m, 0.25, 0.03, 0.01);
+                var warm = ImpliedVolatility.FromSpot(type, price, 100, 100 * m, 0.25, 0.03, 0.01, guess);
+                Assert.Equal(cold.Status, warm.Status);
+                Assert.Equal(cold.Volatility, warm.Volatility, 1e-14);
+            }
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using DeltaStream.Analytics.Pricing;
-
 namespace DeltaStream.Analytics.Chain;
 
 /// <summary>
@@ -13,44 +11,59 @@ public static class GammaExposure
         gamma * openInterest * multiplier * spot * spot * 0.01;
 
     /// <summary>
-    /// The level nearest <paramref name="spot"/> at which <paramref name="netGexAt"/> changes sign, scanning a
-    /// grid of +/- <paramref name="range"/> around spot and refining each bracket with the Illinois variant of
-    /// regula falsi. Null when net GEX keeps one sign over the grid or cannot be evaluated (NaN).
+    /// The level nearest <paramref name="spot"/> at which <paramref name="netGexAt"/> changes sign. Walks a grid of
+    /// step 2 x <paramref name="range"/> x spot / (gridPoints - 1) outward from spot, both ways at once, and refines the
+    /// first brackets with a sign change (Illinois regula falsi); roots in farther brackets cannot be nearer. Null when
+    /// net GEX keeps one sign within +/- range or cannot be evaluated (NaN).
     /// </summary>
     public static double? FlipPoint(Func<double, double> netGexAt, double spot, double range = 0.15, int gridPoints = 31)
     {
         ArgumentNullException.ThrowIfNull(netGexAt);
-        if (!(spot > 0) || gridPoints < 2)
+        if (!(spot > 0) || gridPoints < 3)
         {
             return null;
         }
 
-        double? best = null;
         var step = 2 * range * spot / (gridPoints - 1);
-        var a = spot * (1 - range);
-        var fa = netGexAt(a);
-        for (var i = 1; i < gridPoints && !double.IsNaN(fa); i++)
+        var atSpot = netGexAt(spot);
+        if (double.IsNaN(atSpot))
         {
-            var b = a + step;
-            var fb = netGexAt(b);
-            if (double.IsNaN(fb))
-            {
-                return null;
-            }
-
-            if (fa * fb < 0)
-            {
-                var root = Refine(netGexAt, a, fa, b, fb, 1e-9 * spot);
-                if (best is null || Math.Abs(root - spot) < Math.Abs(best.Value - spot))
-                {
-                    best = root;
-                }
-            }
-
-            (a, fa) = (b, fb);
+            return null;
         }
 
-        return best;
+        if (atSpot == 0)
+        {
+            return spot;
+        }
+
+        var (up, fUp, down, fDown) = (spot, atSpot, spot, atSpot);
+        for (var k = 1; k <= (gridPoints - 1) / 2; k++)
+        {
+            var nextUp = spot + (k * step);
+            var fNextUp = netGexAt(nextUp);
+            var nextDown = spot - (k * step);
+            var fNextDown = netGexAt(nextDown);
+            double? best = null;
+            if (fUp * fNextUp <= 0)
+            {
+                best = Refine(netGexAt, up, fUp, nextUp, fNextUp, 1e-9 * spot);
+            }
+
+            if (fNextDown * fDown <= 0)
+            {
+                var root = Refine(netGexAt, nextDown, fNextDown, down, fDown, 1e-9 * spot);
+                best = best is { } b && Math.Abs(b - spot) <= Math.Abs(root - spot) ? b : root;
+            }
+
+            if (best is not null)
+            {
+                return best;
+            }
+
+            (up, fUp, down, fDown) = (nextUp, fNextUp, nextDown, fNextDown);
+        }
+
+        return null;
     }
 
     private static double Refine(Func<double, double> f, double a, double fa, double b, double fb, double tolerance)
@@ -93,30 +106,5 @@ public static class GammaExposure
         }
 
         return 0.5 * (a + b);
-    }
-
-    /// <summary>Net GEX if the underlying were at <paramref name="level"/>; NaN when no option has an IV.</summary>
-    public static double NetGexAt(
-        double level, ReadOnlySpan<double> strikes, ReadOnlySpan<double> callIv, ReadOnlySpan<double> putIv, ReadOnlySpan<double> callOi, ReadOnlySpan<double> putOi,
-        double time, double rate, double dividendYield, double multiplier)
-    {
-        double net = 0;
-        var any = false;
-        for (var i = 0; i < strikes.Length; i++)
-        {
-            if (double.IsFinite(callIv[i]) && callIv[i] > 0 && callOi[i] > 0)
-            {
-                net += Of(BlackScholesMerton.Gamma(level, strikes[i], time, rate, dividendYield, callIv[i]), callOi[i], multiplier, level);
-                any = true;
-            }
-
-            if (double.IsFinite(putIv[i]) && putIv[i] > 0 && putOi[i] > 0)
-            {
-                net -= Of(BlackScholesMerton.Gamma(level, strikes[i], time, rate, dividendYield, putIv[i]), putOi[i], multiplier, level);
-                any = true;
-            }
-        }
-
-        return any ? net : double.NaN;
     }
 }

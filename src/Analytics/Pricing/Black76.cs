@@ -23,9 +23,8 @@ public static class Black76
         var d1 = (Math.Log(forward / strike) / sigmaSqrtT) + (0.5 * sigmaSqrtT);
         var d2 = d1 - sigmaSqrtT;
         var dr = Math.Exp(-rate * time);
-        var pdf = NormalDistribution.Pdf(d1);
         var sign = type == OptionType.Call ? 1.0 : -1.0;
-        var nd1 = NormalDistribution.Cdf(sign * d1);
+        var nd1 = NormalDistribution.CdfAndPdf(sign * d1, out var pdf);
         var nd2 = NormalDistribution.Cdf(sign * d2);
 
         var price = dr * sign * ((forward * nd1) - (strike * nd2));

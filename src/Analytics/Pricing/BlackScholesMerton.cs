@@ -36,9 +36,8 @@ public static class BlackScholesMerton
         var d2 = d1 - sigmaSqrtT;
         var dq = Math.Exp(-dividendYield * time);
         var dr = Math.Exp(-rate * time);
-        var pdf = NormalDistribution.Pdf(d1);
         var sign = type == OptionType.Call ? 1.0 : -1.0;
-        var nd1 = NormalDistribution.Cdf(sign * d1);
+        var nd1 = NormalDistribution.CdfAndPdf(sign * d1, out var pdf);
         var nd2 = NormalDistribution.Cdf(sign * d2);
 
         var price = sign * ((spot * dq * nd1) - (strike * dr * nd2));

@@ -13,8 +13,10 @@ internal static class NormalisedBlackSolver
     private const int MaxIterations = 100;
     private const double InvSqrt2Pi = 0.398942280401432677939946059934;
 
+    /// <param name="guess">A starting s (such as the previous root), used when it lies on the root's side of the
+    /// inflection point; NaN for none.</param>
     /// <returns>s &gt; 0; 0 when the price carries no time value; +inf when it is at or above e^{x/2}.</returns>
-    public static double Solve(double x, double beta)
+    public static double Solve(double x, double beta, double guess = double.NaN)
     {
         if (!(beta > 0))
         {
@@ -29,20 +31,21 @@ internal static class NormalisedBlackSolver
         }
 
         var sc = Math.Sqrt(2.0 * Math.Abs(x));
-        var lowerBranch = sc > 0 && beta < Price(x, sc);
-        double lo, hi, s;
-        if (lowerBranch)
+        var bc = sc > 0 ? Price(x, sc, expHalfX) : 0.0;
+        var lowerBranch = beta < bc;
+        var (lo, hi) = lowerBranch ? (0.0, sc) : (sc, double.PositiveInfinity);
+        double s;
+        if (guess > lo && guess < hi)
         {
-            lo = 0.0;
-            hi = sc;
+            s = guess;
+        }
+        else if (lowerBranch)
+        {
             // ln b ~ -x^2 / (2 s^2) for small s: match it at s_c and at the target.
-            var bc = Price(x, sc);
             s = Math.Abs(x) / Math.Sqrt((-2.0 * Math.Log(beta / bc)) + (x * x / (sc * sc)));
         }
         else
         {
-            lo = sc;
-            hi = double.PositiveInfinity;
             // For large s, b_max - b ~ 2 cosh(x/2) N(-s/2).
             var p = upperTarget / (expHalfX + (1.0 / expHalfX));
             s = Math.Max(-2.0 * InverseNormal.Cdf(Math.Min(p, 0.5)), sc);
@@ -63,7 +66,7 @@ internal static class NormalisedBlackSolver
             double f, d1, d2;
             if (lowerBranch)
             {
-                var b = Price(x, s);
+                var b = Price(x, s, expHalfX);
                 if (!(b > 0))
                 {
                     lo = s;
@@ -103,12 +106,14 @@ internal static class NormalisedBlackSolver
             var halleyDenominator = 1.0 + (0.5 * newton * d2 / d1);
             var step = halleyDenominator > 0.5 ? newton / halleyDenominator : newton;
             var next = s + step;
-            if (Math.Abs(step) <= 4.0 * double.Epsilon * s || Math.Abs(step) <= 1e-16 * s)
+            // Convergence is cubic (quadratic at worst): after a step below 1e-8 relative the new iterate is
+            // exact to double precision, so it is the answer.
+            if (Math.Abs(step) <= 1e-8 * s)
             {
                 return next > lo && next < hi ? next : s;
             }
 
-            if (hi - lo <= 2e-16 * s)
+            if (hi - lo <= 4.4e-16 * s)
             {
                 return s;
             }
@@ -119,11 +124,11 @@ internal static class NormalisedBlackSolver
         return s;
     }
 
-    /// <summary>b(x, s) for x &lt;= 0.</summary>
-    public static double Price(double x, double s)
+    /// <summary>b(x, s) for x &lt;= 0, given e^{x/2} (fixed for the whole solve).</summary>
+    public static double Price(double x, double s, double expHalfX)
     {
         var h = x / s;
         var t = 0.5 * s;
-        return (Math.Exp(0.5 * x) * NormalDistribution.Cdf(h + t)) - (Math.Exp(-0.5 * x) * NormalDistribution.Cdf(h - t));
+        return (expHalfX * NormalDistribution.Cdf(h + t)) - (NormalDistribution.Cdf(h - t) / expHalfX);
     }
 }

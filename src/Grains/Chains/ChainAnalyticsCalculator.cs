@@ -1,3 +1,4 @@
+using DeltaStream.Analytics;
 using DeltaStream.Analytics.Chain;
 using DeltaStream.Snapshots;
 
@@ -9,6 +10,7 @@ namespace DeltaStream.Grains.Chains;
 /// </summary>
 internal sealed class ChainAnalyticsCalculator
 {
+    private readonly GammaProfile gammaProfile = new();
     private double[] strikes = [], callOi = [], putOi = [], callIv = [], putIv = [], otmIv = [], callDelta = [], putDelta = [], pain = [];
 
     public ChainAnalytics Compute(IReadOnlyList<StrikeSlot> slots, ChainMarket market)
@@ -99,11 +101,14 @@ internal sealed class ChainAnalyticsCalculator
         if (level is { } at && market.Spot is { } spot && anyGamma)
         {
             // Found where the Greeks live (spot or forward), reported as a spot level.
-            gammaFlip = time > 0
-                ? GammaExposure.FlipPoint(
-                    l => GammaExposure.NetGexAt(l, strikes.AsSpan(0, n), callIv.AsSpan(0, n), putIv.AsSpan(0, n), callOi.AsSpan(0, n), putOi.AsSpan(0, n), time, market.Rate, market.CarryYield, multiplier),
-                    at) * spot / at
-                : null;
+            gammaProfile.Reset(time, market.Rate, market.CarryYield, multiplier);
+            for (var i = 0; i < n; i++)
+            {
+                gammaProfile.Add(strikes[i], callIv[i], callOi[i], OptionType.Call);
+                gammaProfile.Add(strikes[i], putIv[i], putOi[i], OptionType.Put);
+            }
+
+            gammaFlip = GammaExposure.FlipPoint(gammaProfile.NetGexAt, at) * spot / at;
         }
 
         return new ChainAnalytics(

@@ -314,8 +314,8 @@ internal sealed class ChainBook
 
         var black76 = market.Model == PricingModel.Black76;
         var iv = black76
-            ? ImpliedVolatility.FromForward(type, side.Premium, level, strike, market.Time, market.Rate)
-            : ImpliedVolatility.FromSpot(type, side.Premium, level, strike, market.Time, market.Rate, market.DividendYield);
+            ? ImpliedVolatility.FromForward(type, side.Premium, level, strike, market.Time, market.Rate, side.Iv)
+            : ImpliedVolatility.FromSpot(type, side.Premium, level, strike, market.Time, market.Rate, market.DividendYield, side.Iv);
         if (!iv.IsOk)
         {
             side.Iv = side.Delta = side.Gamma = double.NaN;

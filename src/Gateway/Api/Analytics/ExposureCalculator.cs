@@ -1,3 +1,4 @@
+using DeltaStream.Analytics;
 using DeltaStream.Analytics.Chain;
 using DeltaStream.Snapshots;
 
@@ -52,28 +53,15 @@ internal static class ExposureCalculator
     /// <summary>Net GEX of one chain as a function of the spot, its level moving by <paramref name="levelPerSpot"/>.</summary>
     private static Func<double, double> NetGexFunction(ChainSnapshot chain, double levelPerSpot, double multiplier)
     {
-        var n = chain.Strikes.Count;
-        double[] strikes = new double[n], callIv = new double[n], putIv = new double[n], callOi = new double[n], putOi = new double[n];
-        for (var i = 0; i < n; i++)
+        var profile = new GammaProfile();
+        profile.Reset(chain.TimeToExpiry, chain.Rate, chain.Model == PricingModel.Black76 ? chain.Rate : chain.DividendYield, multiplier);
+        foreach (var row in chain.Strikes)
         {
-            var row = chain.Strikes[i];
-            strikes[i] = row.Strike;
-            callIv[i] = row.Call?.Iv ?? double.NaN;
-            putIv[i] = row.Put?.Iv ?? double.NaN;
-            callOi[i] = row.Call?.Oi ?? 0;
-            putOi[i] = row.Put?.Oi ?? 0;
+            profile.Add(row.Strike, row.Call?.Iv ?? double.NaN, row.Call?.Oi ?? 0, OptionType.Call);
+            profile.Add(row.Strike, row.Put?.Iv ?? double.NaN, row.Put?.Oi ?? 0, OptionType.Put);
         }
 
-        var carryYield = chain.Model == PricingModel.Black76 ? chain.Rate : chain.DividendYield;
-        return spot =>
-        {
-            if (chain.TimeToExpiry <= 0)
-            {
-                return 0;
-            }
-
-            var value = GammaExposure.NetGexAt(spot * levelPerSpot, strikes, callIv, putIv, callOi, putOi, chain.TimeToExpiry, chain.Rate, carryYield, multiplier);
-            return double.IsNaN(value) ? 0 : value;
-        };
+        // A chain without any option to hedge contributes nothing (rather than NaN) to the combined book.
+        return spot => profile.Count == 0 ? 0 : profile.NetGexAt(spot * levelPerSpot);
     }
 }

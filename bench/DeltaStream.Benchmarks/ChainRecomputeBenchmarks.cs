@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using DeltaStream.Analytics;
+using DeltaStream.Analytics.Pricing;
+using DeltaStream.Grains.Chains;
+using DeltaStream.Instruments;
+using DeltaStream.Ticks;
+
+namespace DeltaStream.Benchmarks;
+
+/// <summary>
+/// One chain of 41 strikes (82 options) as the grain runs it: a spot tick arrives, then IV, Greeks and every
+/// chain analytic (PCR, max pain, ATM IV, 25-delta skew, GEX with gamma flip) are recomputed.
+/// </summary>
+[MemoryDiagnoser]
+public class ChainRecomputeBenchmarks
+{
+    private readonly DateTime now = new(2026, 11, 27, 6, 0, 0, DateTimeKind.Utc);
+    private ChainBook book = null!;
+    private long sequence;
+    private DateOnly expiry;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var instrument = DefaultInstruments.Create().Single(i => i.Symbol == "SPY");
+        expiry = ExpiryCalendar.UpcomingExpiries(instrument, now)[2];
+        book = new ChainBook(new ChainId("SPY", expiry), instrument);
+        var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, expiry), now);
+        var ticks = new List<OptionTick>();
+        for (var k = 578; k <= 618; k++)
+        {
+            foreach (var type in new[] { OptionType.Call, OptionType.Put })
+            {
+                var p = BlackScholesMerton.Price(type, 598, k, t, instrument.Rate, instrument.DividendYield, 0.14 + (0.002 * Math.Abs(k - 598)));
+                ticks.Add(new OptionTick(expiry, k, type == OptionType.Call ? OptionRight.Call : OptionRight.Put, now, ++sequence, p * 0.99, p * 1.01, p, 100, 1000 + k));
+            }
+        }
+
+        book.Apply(new TickBatch("SPY", [new UnderlyingTick(now, ++sequence, 598, 1)], [.. ticks]));
+        book.Recompute(now);
+    }
+
+    [Benchmark(Description = "Chain recompute, 2 x 41 strikes")]
+    public long RecomputeAfterSpotTick()
+    {
+        // The spot alternates so every IV and Greek really changes.
+        var spot = (sequence & 1) == 0 ? 598.25 : 597.75;
+        book.Apply(new TickBatch("SPY", [new UnderlyingTick(now, ++sequence, spot, 1)], []));
+        return book.Recompute(now).Sequence;
+    }
+}

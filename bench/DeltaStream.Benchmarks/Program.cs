@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+
+if (args is ["accuracy"])
+{
+    DeltaStream.Benchmarks.AccuracyReport.Print();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>Entry point.</summary>
+public partial class Program;
