@@ -312,6 +312,22 @@ internal sealed class ChainBook
                 null, null, null, null, null, null, null, null, null, null, null);
         }
 
+        // Unchanged inputs give the identical quote: re-solving from the previous IV could move it by an ulp.
+        if (side.Computed is { } previous && level == side.ComputedLevel && market.Time == side.ComputedTime
+            && previous.Bid == side.Bid && previous.Ask == side.Ask && previous.Last == side.Last
+            && previous.Volume == side.Volume && previous.Oi == side.Oi && previous.OiChange == oiChange)
+        {
+            return previous;
+        }
+
+        side.ComputedLevel = level;
+        side.ComputedTime = market.Time;
+        side.Computed = Solve(side, type, strike, market, level, mid, oiChange);
+        return side.Computed;
+    }
+
+    private static OptionQuote Solve(OptionSideState side, OptionType type, double strike, ChainMarket market, double level, double? mid, long oiChange)
+    {
         var black76 = market.Model == PricingModel.Black76;
         var iv = black76
             ? ImpliedVolatility.FromForward(type, side.Premium, level, strike, market.Time, market.Rate, side.Iv)

@@ -1,3 +1,5 @@
+using DeltaStream.Snapshots;
+
 namespace DeltaStream.Grains.Chains;
 
 /// <summary>
@@ -29,6 +31,13 @@ internal sealed class OptionSideState
     public double Delta { get; set; } = double.NaN;
 
     public double Gamma { get; set; } = double.NaN;
+
+    /// <summary>The last computed quote and the level and time it was computed at.</summary>
+    public OptionQuote? Computed { get; set; }
+
+    public double ComputedLevel { get; set; } = double.NaN;
+
+    public double ComputedTime { get; set; } = double.NaN;
 
     /// <summary>Mid when both sides are quoted and not crossed, otherwise null.</summary>
     public double? Mid => Bid > 0 && Ask >= Bid ? 0.5 * (Bid + Ask) : null;
