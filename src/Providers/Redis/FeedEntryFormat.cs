@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using DeltaStream.Ticks;
+
+namespace DeltaStream.Providers.Redis;
+
+/// <summary>
+/// The feed entry format of API.md: field "data" holds a JSON array of ticks of one underlying symbol,
+/// {"kind":"underlying","symbol","ts","seq","price","volume"} or
+/// {"kind":"option","symbol","expiry","strike","right":"C"|"P","ts","seq","bid","ask","last","volume","oi"}.
+/// Decoding refuses each invalid tick with a reason and keeps the rest of the entry.
+/// </summary>
+public static class FeedEntryFormat
+{
+    public const string DataField = "data";
+
+    public static string Encode(TickBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var buffer = new ArrayBufferWriter<byte>(256 + (160 * (batch.Underlying.Length + batch.Options.Length)));
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var t in batch.Underlying)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", "underlying");
+                json.WriteString("symbol", batch.Symbol);
+                json.WriteString("ts", t.Timestamp.ToString("O", CultureInfo.InvariantCulture));
+                json.WriteNumber("seq", t.Sequence);
+                json.WriteNumber("price", t.Price);
+                json.WriteNumber("volume", t.Volume);
+                json.WriteEndObject();
+            }
+
+            foreach (var t in batch.Options)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", "option");
+                json.WriteString("symbol", batch.Symbol);
+                json.WriteString("expiry", t.Expiry.ToString(ChainId.ExpiryFormat, CultureInfo.InvariantCulture));
+                json.WriteNumber("strike", t.Strike);
+                json.WriteString("right", t.Right == OptionRight.Call ? "C" : "P");
+                json.WriteString("ts", t.Timestamp.ToString("O", CultureInfo.InvariantCulture));
+                json.WriteNumber("seq", t.Sequence);
+                json.WriteNumber("bid", t.Bid);
+                json.WriteNumber("ask", t.Ask);
+                json.WriteNumber("last", t.Last);
+                json.WriteNumber("volume", t.Volume);
+                json.WriteNumber("oi", t.OpenInterest);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static DecodedEntry Decode(string? data)
+    {
+        var rejected = new List<RejectedTick>();
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            rejected.Add(new RejectedTick(data ?? "", "missingData: the entry has no 'data' field"));
+            return new DecodedEntry(null, rejected);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(data);
+        }
+        catch (JsonException ex)
+        {
+            rejected.Add(new RejectedTick(data, $"unparseable: {ex.Message}"));
+            return new DecodedEntry(null, rejected);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                rejected.Add(new RejectedTick(data, "unparseable: 'data' must be a JSON array of ticks"));
+                return new DecodedEntry(null, rejected);
+            }
+
+            string? symbol = null;
+            var underlying = new List<UnderlyingTick>();
+            var options = new List<OptionTick>();
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                var reason = TryRead(element, ref symbol, underlying, options);
+                if (reason is not null)
+                {
+                    rejected.Add(new RejectedTick(element.GetRawText(), reason));
+                }
+            }
+
+            var batch = symbol is null ? null : new TickBatch(symbol, [.. underlying], [.. options]);
+            return new DecodedEntry(batch, rejected);
+        }
+    }
+
+    /// <returns>Null when the tick was read into one of the lists, otherwise why it was refused.</returns>
+    private static string? TryRead(JsonElement e, ref string? symbol, List<UnderlyingTick> underlying, List<OptionTick> options)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return "notAnObject: a tick must be a JSON object";
+        }
+
+        var kind = Text(e, "kind");
+        if (kind is not ("underlying" or "option"))
+        {
+            return $"unknownKind: kind must be 'underlying' or 'option', got '{kind}'";
+        }
+
+        var tickSymbol = Text(e, "symbol");
+        if (string.IsNullOrWhiteSpace(tickSymbol))
+        {
+            return "badSymbol: symbol is required";
+        }
+
+        if (symbol is not null && tickSymbol != symbol)
+        {
+            return $"mixedSymbols: an entry carries one symbol ('{symbol}'), this tick is '{tickSymbol}'";
+        }
+
+        if (!DateTimeOffset.TryParse(Text(e, "ts"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
+        {
+            return "badTimestamp: ts must be an ISO-8601 instant";
+        }
+
+        if (!Integer(e, "seq", out var seq) || seq < 0)
+        {
+            return "badSequence: seq must be a non-negative integer";
+        }
+
+        var volume = 0L;
+        if (e.TryGetProperty("volume", out _) && (!Integer(e, "volume", out volume) || volume < 0))
+        {
+            return "badVolume: volume must be a non-negative integer";
+        }
+
+        if (kind == "underlying")
+        {
+            if (!Number(e, "price", out var price) || !(price > 0))
+            {
+                return "badPrice: price must be a finite number above zero";
+            }
+
+            symbol = tickSymbol;
+            underlying.Add(new UnderlyingTick(ts.UtcDateTime, seq, price, volume));
+            return null;
+        }
+
+        if (!ChainId.TryParseExpiry(Text(e, "expiry"), out var expiry))
+        {
+            return "badExpiry: expiry must be a date yyyy-MM-dd";
+        }
+
+        if (!Number(e, "strike", out var strike) || !(strike > 0))
+        {
+            return "badStrike: strike must be a finite number above zero";
+        }
+
+        var right = Text(e, "right") switch
+        {
+            "C" => OptionRight.Call,
+            "P" => (OptionRight?)OptionRight.Put,
+            _ => null,
+        };
+        if (right is null)
+        {
+            return "badRight: right must be 'C' or 'P'";
+        }
+
+        if (!Number(e, "bid", out var bid) || bid < 0 || !Number(e, "ask", out var ask) || ask < 0 || !Number(e, "last", out var last) || last < 0)
+        {
+            return "badPrice: bid, ask and last must be finite and not negative";
+        }
+
+        if (ask > 0 && bid > ask)
+        {
+            return "crossedQuote: bid is above ask";
+        }
+
+        var oi = 0L;
+        if (e.TryGetProperty("oi", out _) && (!Integer(e, "oi", out oi) || oi < 0))
+        {
+            return "badOpenInterest: oi must be a non-negative integer";
+        }
+
+        symbol = tickSymbol;
+        options.Add(new OptionTick(expiry, strike, right.Value, ts.UtcDateTime, seq, bid, ask, last, volume, oi));
+        return null;
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+
+    private static bool Number(JsonElement e, string name, out double value)
+    {
+        value = 0;
+        return e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetDouble(out value) && double.IsFinite(value);
+    }
+
+    private static bool Integer(JsonElement e, string name, out long value)
+    {
+        value = 0;
+        return e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out value);
+    }
+}
