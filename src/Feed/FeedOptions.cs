@@ -20,6 +20,13 @@ public sealed class FeedOptions
     [Range(0.0, 1.0)]
     public double OptionQuoteProbability { get; set; } = 0.5;
 
+    /// <summary>
+    /// True (distributed mode): each step publishes one batch per symbol and the Redis provider writes it as one
+    /// feed entry, split into grain streams when read. False (embedded): the feed splits it before publishing.
+    /// Set from ConnectionStrings:Redis.
+    /// </summary>
+    public bool PublishWholeEntries { get; set; }
+
     /// <summary>Multiplies the passage of market time for the random walk (1 = real trading time).</summary>
     [Range(0.0, 10_000.0)]
     public double TimeScale { get; set; } = 1.0;

@@ -1,4 +1,5 @@
 using DeltaStream.Feed.Publishing;
+using DeltaStream.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,11 @@ public static class FeedServiceCollectionExtensions
     public static IServiceCollection AddSyntheticFeed(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedOptions>()
+            .Bind(configuration.GetSection(FeedOptions.SectionName))
+            .PostConfigure(o => o.PublishWholeEntries = DeploymentMode.IsDistributed(configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         if (configuration.GetSection(FeedOptions.SectionName).GetValue(nameof(FeedOptions.Enabled), true))
         {
             services.AddHostedService<FeedPublisher>();

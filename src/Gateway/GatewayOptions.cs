@@ -8,8 +8,8 @@ public sealed class GatewayOptions
     public const string SectionName = "DeltaStream:Gateway";
 
     /// <summary>
-    /// Embedded (default): this process hosts a silo and the synthetic feed. Client: this process is an Orleans
-    /// client of silos started separately (src/Silo).
+    /// Embedded (the default without ConnectionStrings:Redis): this process hosts a silo and the synthetic feed.
+    /// Client (the default with it): this process is an Orleans client of silos started separately (src/Silo).
     /// </summary>
     public GatewayTopology Topology { get; set; } = GatewayTopology.Embedded;
 

@@ -1,10 +1,13 @@
+using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
+using Orleans.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 
 namespace DeltaStream.Hosting;
 
-/// <summary>The Orleans client composition of a gateway that connects to separate silo processes.</summary>
+/// <summary>The Orleans client composition of processes (gateway, feed) that connect to separate silo processes.</summary>
 public static class ClientBuilderExtensions
 {
     public static IClientBuilder AddDeltaStreamClient(this IClientBuilder client, IConfiguration configuration)
@@ -12,8 +15,18 @@ public static class ClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(client);
         client.Services.AddMarketReferenceData(configuration);
         var cluster = SiloBuilderExtensions.ClusterSettings(configuration);
-        client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
-        client.AddMemoryStreams(MarketStreams.ProviderName);
+        if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
+        {
+            client.UseRedisClustering(o => o.ConfigurationOptions = SiloBuilderExtensions.RedisOptions(redis));
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            client.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis));
+        }
+        else
+        {
+            client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            client.AddMemoryStreams(MarketStreams.ProviderName);
+        }
+
         client.AddDashboard();
         return client;
     }

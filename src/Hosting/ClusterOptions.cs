@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace DeltaStream.Hosting;
 
@@ -16,6 +17,9 @@ public sealed class DeltaStreamClusterOptions
     /// <summary>Silo-to-silo port; several silos on one machine need distinct ports.</summary>
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The address other silos and clients reach this silo at in distributed mode (a pod IP in Kubernetes).</summary>
+    public IPAddress AdvertisedAddress { get; set; } = IPAddress.Loopback;
 
     /// <summary>Port on which the silo accepts Orleans clients (gateways).</summary>
     [Range(1, 65535)]

@@ -1,7 +1,9 @@
 using System.Net;
 using DeltaStream.Grains;
+using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -20,6 +22,15 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddMarketReferenceData(configuration);
         var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
+        if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
+        {
+            silo.AddRedisGrainStorage(GrainStorage.Market, o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis), streaming.PullingPeriod);
+            silo.AddDashboard();
+            return silo;
+        }
+
         silo.AddMemoryGrainStorage(GrainStorage.Market);
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(MarketStreams.ProviderName, streams =>
@@ -36,14 +47,30 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Localhost clustering on the configured ports (Redis clustering arrives with distributed mode).</summary>
+    /// <summary>Redis clustering in distributed mode, localhost clustering otherwise, on the configured ports.</summary>
     public static ISiloBuilder UseDeltaStreamClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var cluster = ClusterSettings(configuration);
+        if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
+        {
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            return silo;
+        }
+
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primarySiloEndpoint: null, cluster.ServiceId, cluster.ClusterId);
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
         return silo;
+    }
+
+    /// <summary>Redis options that survive a Redis restart: connect in the background instead of failing.</summary>
+    internal static StackExchange.Redis.ConfigurationOptions RedisOptions(string connectionString)
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        return options;
     }
 
     internal static DeltaStreamClusterOptions ClusterSettings(IConfiguration configuration)

@@ -45,6 +45,12 @@ internal sealed class FeedPublisher(
                 foreach (var (batch, listed) in market.Step(clock.GetUtcNow().UtcDateTime).Zip(market.Underlyings))
                 {
                     TicksPublished.Add(batch.Underlying.Length + batch.Options.Length);
+                    if (settings.PublishWholeEntries)
+                    {
+                        publications.Add(Stream(provider, MarketStreams.Underlying(batch.Symbol)).OnNextAsync(batch));
+                        continue;
+                    }
+
                     foreach (var (id, routed) in MarketStreamRouter.Route(batch, listed.ListedExpiries))
                     {
                         publications.Add(Stream(provider, id).OnNextAsync(routed));

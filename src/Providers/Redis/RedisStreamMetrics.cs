@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace DeltaStream.Providers.Redis;
+
+/// <summary>What the Redis Streams provider counts, exported at /metrics with the other meters.</summary>
+internal static class RedisStreamMetrics
+{
+    private static readonly Meter Meter = new("DeltaStream.Redis");
+    private static readonly ConcurrentDictionary<string, QueueState> Queues = new();
+
+    public static readonly Counter<long> EntriesRead = Meter.CreateCounter<long>("entries.read", description: "Feed entries read from Redis");
+
+    public static readonly Counter<long> TicksDelivered = Meter.CreateCounter<long>("ticks.routed", description: "Valid ticks handed to the stream cache");
+
+    public static readonly Counter<long> TicksRejected = Meter.CreateCounter<long>("ticks.rejected", description: "Ticks or entries refused, by reason");
+
+    public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("deadlettered", description: "Records written to the dead-letter streams");
+
+    public static readonly Counter<long> EntriesWritten = Meter.CreateCounter<long>("entries.written", description: "Feed entries written by producers through the stream API");
+
+    static RedisStreamMetrics()
+    {
+        Meter.CreateObservableGauge("queue.lag", () => Queues.Select(q => new Measurement<long>(q.Value.Lag, new KeyValuePair<string, object?>("queue", q.Key))),
+            description: "Entries in the queue's stream not yet checkpointed");
+        Meter.CreateObservableGauge("queue.checkpoint.age", () => Queues.Select(q => new Measurement<double>((DateTime.UtcNow - q.Value.CheckpointAt).TotalSeconds, new KeyValuePair<string, object?>("queue", q.Key))),
+            unit: "s", description: "Seconds since the queue's checkpoint last moved");
+    }
+
+    public static QueueState Track(string queue) => Queues.GetOrAdd(queue, _ => new QueueState());
+
+    public static void Untrack(string queue) => Queues.TryRemove(queue, out _);
+
+    internal sealed class QueueState
+    {
+        public long Lag { get; set; }
+
+        public DateTime CheckpointAt { get; set; } = DateTime.UtcNow;
+    }
+}
