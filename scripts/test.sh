@@ -12,11 +12,15 @@ mkdir -p "$results"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download is not available here).
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing chromium (apt) for the browser tests..."
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not available here); the
+# Redis tests start their own redis-server processes on free loopback ports and stop them when done.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+if [ -n "$missing" ]; then
+  echo "Installing$missing (apt) for the tests..."
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing >/dev/null
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 

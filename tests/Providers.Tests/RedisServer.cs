@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace DeltaStream.Providers.Tests;
+
+/// <summary>
+/// A real redis-server as a child process on a free loopback port, without persistence; it can be killed and
+/// started again on the same port (the Redis-restart case). scripts/test.sh installs redis-server.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string? directory;
+    private Process? process;
+
+    /// <param name="durable">Keep an append-only file in a temporary directory, so a restart keeps the data.</param>
+    public RedisServer(bool durable = false)
+    {
+        directory = durable ? Directory.CreateTempSubdirectory("deltastream-redis-").FullName : null;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public async Task StartAsync()
+    {
+        process = Process.Start(new ProcessStartInfo("redis-server")
+        {
+            ArgumentList =
+            {
+                "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", directory is null ? "no" : "yes", "--appendfsync", "always", "--dir", directory ?? Path.GetTempPath(),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("redis-server did not start; install it (scripts/test.sh does)");
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var probe = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+                await probe.GetDatabase().PingAsync();
+                return;
+            }
+            catch (RedisConnectionException) when (clock.Elapsed < TimeSpan.FromSeconds(20) && !process.HasExited)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (directory is not null)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using DeltaStream.Instruments;
+using DeltaStream.Providers.Redis;
+using StackExchange.Redis;
+
+namespace DeltaStream.Providers.Tests;
+
+/// <summary>
+/// An external producer writing underlying ticks of every default symbol with XADD in the documented format: tick i
+/// has sequence i, volume 1 and price 100 + i / 100, so a session's volume counts the ticks applied and its last
+/// price names the last one. It retries through Redis outages, as a real producer would.
+/// </summary>
+internal sealed class TickProducer(IDatabase redis, FeedPartitioner partitioner)
+{
+    public static readonly string[] Symbols = [.. DefaultInstruments.Create().Select(i => i.Symbol)];
+
+    public static double PriceOf(int sequence) => 100 + (sequence / 100.0);
+
+    /// <param name="between">Called after each round of entries (one per symbol) with the last sequence written.</param>
+    public async Task ProduceAsync(int ticks, int ticksPerEntry, Func<int, Task> between)
+    {
+        for (var first = 1; first <= ticks; first += ticksPerEntry)
+        {
+            var last = Math.Min(first + ticksPerEntry - 1, ticks);
+            foreach (var symbol in Symbols)
+            {
+                var data = "[" + string.Join(",", Enumerable.Range(first, last - first + 1).Select(i => string.Create(CultureInfo.InvariantCulture,
+                    $$"""{"kind":"underlying","symbol":"{{symbol}}","ts":"{{DateTime.UtcNow:O}}","seq":{{i}},"price":{{PriceOf(i)}},"volume":1}"""))) + "]";
+                await AddWithRetryAsync(partitioner.StreamKey(partitioner.PartitionOf(symbol)), data);
+            }
+
+            await between(last);
+        }
+    }
+
+    private async Task AddWithRetryAsync(string key, string data)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                await redis.StreamAddAsync(key, FeedEntryFormat.DataField, data);
+                return;
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or RedisServerException)
+            {
+                await Task.Delay(50, cts.Token);
+            }
+        }
+    }
+}
