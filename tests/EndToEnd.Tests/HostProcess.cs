@@ -66,6 +66,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static string FreePortText() => FreePort().ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>SIGKILL: the process gets no chance to deactivate grains, persist state or leave the cluster.</summary>
+    public ValueTask KillAsync() => DisposeAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
