@@ -27,6 +27,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly string queueName;
     private readonly RedisStreamMetrics.QueueState state;
     private string lastRead = "0-0";
+    private bool hasCheckpoint;
     private DateTime lagReadAt;
 
     public RedisQueueAdapterReceiver(QueueId queue, RedisQueueMapper mapper, RedisConnection connection, RedisStreamOptions options, InstrumentCatalog catalog, TimeProvider clock, ILogger logger)
@@ -47,6 +48,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     {
         var db = await connection.DatabaseAsync().WaitAsync(timeout);
         var saved = await db.StringGetAsync(partitioner.CheckpointKey(partition)).WaitAsync(timeout);
+        hasCheckpoint = saved.HasValue;
         lastRead = saved.HasValue ? saved.ToString() : "0-0";
         LogStarted(queueName, lastRead);
     }
@@ -71,7 +73,10 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         RedisStreamMetrics.EntriesRead.Add(entries.Length);
         if (now - lagReadAt > LagRefresh)
         {
-            state.Lag = await db.StreamLengthAsync(queueName);
+            // The stream holds the retained checkpoint entry, the entries read but not yet checkpointed, and the
+            // entries not read yet: the lag is the last group.
+            var length = await db.StreamLengthAsync(queueName);
+            state.Lag = Math.Max(0, length - checkpoint.Pending - (hasCheckpoint ? 1 : 0));
             lagReadAt = now;
         }
 
@@ -156,6 +161,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         await db.StringSetAsync(partitioner.CheckpointKey(partition), id);
         // Entries before the checkpoint are applied and persisted by the grains: trim them so memory stays bounded.
         await db.ExecuteAsync("XTRIM", queueName, "MINID", id);
+        hasCheckpoint = true;
         state.CheckpointAt = clock.GetUtcNow().UtcDateTime;
     }
 

@@ -22,7 +22,7 @@ internal static class RedisStreamMetrics
     static RedisStreamMetrics()
     {
         Meter.CreateObservableGauge("queue.lag", () => Queues.Select(q => new Measurement<long>(q.Value.Lag, new KeyValuePair<string, object?>("queue", q.Key))),
-            description: "Entries in the queue's stream not yet checkpointed");
+            description: "Entries behind the stream's tail: written but not yet read by the queue's pulling agent");
         Meter.CreateObservableGauge("queue.checkpoint.age", () => Queues.Select(q => new Measurement<double>((DateTime.UtcNow - q.Value.CheckpointAt).TotalSeconds, new KeyValuePair<string, object?>("queue", q.Key))),
             unit: "s", description: "Seconds since the queue's checkpoint last moved");
     }
