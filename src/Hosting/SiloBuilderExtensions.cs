@@ -24,6 +24,7 @@ public static class SiloBuilderExtensions
         var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
+            EnsureCheckpointTrailsPersistence(configuration, redis);
             silo.AddRedisGrainStorage(GrainStorage.Market, o => o.ConfigurationOptions = RedisOptions(redis));
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = RedisOptions(redis));
             silo.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis), streaming.PullingPeriod);
@@ -63,6 +64,23 @@ public static class SiloBuilderExtensions
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primarySiloEndpoint: null, cluster.ServiceId, cluster.ClusterId);
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
         return silo;
+    }
+
+    /// <summary>
+    /// Exactly-once after a silo dies rests on this: a queue's checkpoint (where a replay starts) must trail what
+    /// the grains have persisted, so the checkpoint delay has to exceed the grains' persist interval.
+    /// </summary>
+    private static void EnsureCheckpointTrailsPersistence(IConfiguration configuration, string redis)
+    {
+        var streams = new RedisStreamOptions();
+        RedisSettings.Streams(configuration, redis)(streams);
+        var grains = configuration.GetSection(MarketGrainOptions.SectionName).Get<MarketGrainOptions>() ?? new MarketGrainOptions();
+        if (streams.CheckpointDelay <= grains.PersistInterval)
+        {
+            throw new InvalidOperationException(
+                $"DeltaStream:Redis:CheckpointDelay ({streams.CheckpointDelay}) must be longer than DeltaStream:Grains:PersistInterval ({grains.PersistInterval}): " +
+                "a replay after a silo failure must not start beyond what the grains have persisted.");
+        }
     }
 
     /// <summary>Redis options that survive a Redis restart: connect in the background instead of failing.</summary>

@@ -36,4 +36,18 @@ public sealed class FeedPartitionerTests
 
         Assert.Equal(expected, FeedPartitioner.Fnv1a32(longSymbol));
     }
+
+    [Theory]
+    [InlineData("NIFTY", 1)]
+    [InlineData("BANKNIFTY", 7)]
+    [InlineData("FINNIFTY", 4)]
+    [InlineData("SENSEX", 3)]
+    [InlineData("AAPL", 3)]
+    [InlineData("TSLA", 7)]
+    [InlineData("SPY", 5)]
+    [InlineData("QQQ", 2)]
+    public void The_partitions_the_readme_lists_for_the_default_symbols_are_right(string symbol, int partition)
+    {
+        Assert.Equal(partition, new FeedPartitioner("deltastream", 8).PartitionOf(symbol));
+    }
 }
