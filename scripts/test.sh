@@ -26,19 +26,26 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 
 dotnet build DeltaStream.sln -c "$configuration" -nologo -v quiet
 set +e
-dotnet test --solution DeltaStream.sln -c "$configuration" --no-build \
-  --results-directory "$results" --report-xunit-junit --timeout 20m
+dotnet test --solution DeltaStream.sln -c "$configuration" --no-build --results-directory "$results" --timeout 20m
 status=$?
 set -e
 
 # Totals from the JUnit reports: one <testsuites> element per test assembly.
-read -r total failed < <(cat "$results"/*.junit.xml 2>/dev/null | grep -o '<testsuites [^>]*>' |
+read -r total failed < <(cat "$results"/*.junit.xml 2>/dev/null | { grep -o '<testsuites [^>]*>' || true; } |
   awk '{ match($0, / tests="[0-9]+"/); t += substr($0, RSTART + 8, RLENGTH - 9);
          match($0, / failures="[0-9]+"/); f += substr($0, RSTART + 11, RLENGTH - 12);
          match($0, / errors="[0-9]+"/); f += substr($0, RSTART + 9, RLENGTH - 10) }
        END { print t + 0, f + 0 }')
-skipped=$(cat "$results"/*.junit.xml 2>/dev/null | grep -o '<testsuite [^>]*skipped="[0-9]*"' | grep -o 'skipped="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+skipped=$(cat "$results"/*.junit.xml 2>/dev/null | { grep -o 'skipped="[0-9]*"' || true; } | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
 passed=$((total - failed - skipped))
+# Every test assembly must have reported; a missing report is a failure, never a smaller total.
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  if [ ! -f "$results/$name.junit.xml" ]; then
+    echo "No test report from $name" >&2
+    failed=$((failed + 1))
+  fi
+done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # a test host crashed or timed out without reporting a failure
 fi
