@@ -32,7 +32,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
+    /// <param name="waitForReady">False for a process without HTTP endpoints (the feed): started, not probed.</param>
+    public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool waitForReady = true)
     {
         var host = new HostProcess(new Uri($"http://127.0.0.1:{FreePort()}/"));
         var info = host.process.StartInfo;
@@ -53,7 +54,11 @@ internal sealed class HostProcess : IAsyncDisposable
         host.process.Start();
         host.process.BeginOutputReadLine();
         host.process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync();
+        if (waitForReady)
+        {
+            await host.WaitUntilReadyAsync();
+        }
+
         return host;
     }
 
