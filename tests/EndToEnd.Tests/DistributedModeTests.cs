@@ -15,13 +15,7 @@ public sealed class DistributedModeTests
     {
         await using var redis = new RedisServer();
         await redis.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Redis"] = redis.ConnectionString,
-            ["DeltaStream__Cluster__SiloPort"] = HostProcess.FreePortText(),
-            ["DeltaStream__Cluster__GatewayPort"] = HostProcess.FreePortText(),
-            ["DeltaStream__Cluster__ClusterId"] = "distributed-test",
-        };
+        var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, "distributed-test");
         await using var silo = await HostProcess.StartAsync("Silo", new Dictionary<string, string>(environment) { ["DeltaStream__Feed__Enabled"] = "false" });
         await using var gateway = await HostProcess.StartAsync("Gateway", environment);
         await using var feed = await HostProcess.StartAsync("Feed", environment, waitForReady: false);

@@ -71,6 +71,15 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static string FreePortText() => FreePort().ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Environment of a distributed-mode process: the Redis connection, fresh Orleans ports, its own cluster id.</summary>
+    public static Dictionary<string, string> DistributedEnvironment(string redisConnectionString, string clusterId) => new()
+    {
+        ["ConnectionStrings__Redis"] = redisConnectionString,
+        ["DeltaStream__Cluster__SiloPort"] = FreePortText(),
+        ["DeltaStream__Cluster__GatewayPort"] = FreePortText(),
+        ["DeltaStream__Cluster__ClusterId"] = clusterId,
+    };
+
     /// <summary>SIGKILL: the process gets no chance to deactivate grains, persist state or leave the cluster.</summary>
     public ValueTask KillAsync() => DisposeAsync();
 

@@ -19,16 +19,10 @@ public sealed class SiloCrashTests
     {
         await using var redis = new RedisServer();
         await redis.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Redis"] = redis.ConnectionString,
-            ["DeltaStream__Cluster__SiloPort"] = HostProcess.FreePortText(),
-            ["DeltaStream__Cluster__GatewayPort"] = HostProcess.FreePortText(),
-            ["DeltaStream__Cluster__ClusterId"] = "crash-test",
-            ["DeltaStream__Feed__Enabled"] = "false",
-            ["DeltaStream__Grains__PersistInterval"] = "00:00:00.500",
-            ["DeltaStream__Redis__CheckpointDelay"] = "00:00:02",
-        };
+        var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, "crash-test");
+        environment["DeltaStream__Feed__Enabled"] = "false";
+        environment["DeltaStream__Grains__PersistInterval"] = "00:00:00.500";
+        environment["DeltaStream__Redis__CheckpointDelay"] = "00:00:02";
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var producer = new TickProducer(connection.GetDatabase(), new FeedPartitioner("deltastream", 8));
         var silo = await HostProcess.StartAsync("Silo", environment);
