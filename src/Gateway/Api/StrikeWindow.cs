@@ -1,3 +1,4 @@
+using DeltaStream.Analytics.Chain;
 using DeltaStream.Snapshots;
 
 namespace DeltaStream.Gateway.Api;
@@ -33,15 +34,7 @@ internal static class StrikeWindow
             return snapshot;
         }
 
-        var atm = 0;
-        for (var i = 1; i < rows.Count; i++)
-        {
-            if (Math.Abs(rows[i].Strike - level) < Math.Abs(rows[atm].Strike - level))
-            {
-                atm = i;
-            }
-        }
-
+        var atm = StrikeLadder.Nearest([.. rows.Select(r => r.Strike)], level);
         var from = Math.Max(0, atm - eachSide);
         var to = Math.Min(rows.Count - 1, atm + eachSide);
         return snapshot with { Strikes = [.. rows.Skip(from).Take(to - from + 1)] };
