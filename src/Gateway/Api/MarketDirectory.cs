@@ -15,11 +15,14 @@ internal sealed class MarketDirectory(InstrumentCatalog catalog)
     public bool TryResolveSymbol(string symbol, [NotNullWhen(true)] out InstrumentDefinition? instrument) =>
         Catalog.TryGet(symbol, out instrument);
 
+    /// <summary>The one wording of an unknown symbol, for REST problems and hub exceptions alike.</summary>
+    public static string UnknownSymbolDetail(string? symbol) => $"Unknown symbol '{symbol}'. GET /api/v1/underlyings lists the symbols.";
+
     public LookupResult<ChainId> ResolveChain(string symbol, string expiry)
     {
         if (!Catalog.TryGet(symbol, out var instrument))
         {
-            return LookupResult<ChainId>.Fail(LookupError.UnknownSymbol, $"Unknown symbol '{symbol}'. GET /api/v1/underlyings lists the symbols.");
+            return LookupResult<ChainId>.Fail(LookupError.UnknownSymbol, UnknownSymbolDetail(symbol));
         }
 
         if (!ChainId.TryParseExpiry(expiry, out var date))

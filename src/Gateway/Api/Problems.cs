@@ -10,7 +10,7 @@ internal static class Problems
     };
 
     public static IResult UnknownSymbol(string symbol) =>
-        From(LookupError.UnknownSymbol, $"Unknown symbol '{symbol}'. GET /api/v1/underlyings lists the symbols.");
+        From(LookupError.UnknownSymbol, MarketDirectory.UnknownSymbolDetail(symbol));
 
     public static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "Invalid parameter");

@@ -69,5 +69,5 @@ internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay rel
     private string ResolveSymbol(string symbol) =>
         directory.TryResolveSymbol(symbol ?? "", out var instrument)
             ? instrument.Symbol
-            : throw new HubException($"Unknown symbol '{symbol}'. GET /api/v1/underlyings lists the symbols.");
+            : throw new HubException(MarketDirectory.UnknownSymbolDetail(symbol));
 }
