@@ -307,9 +307,7 @@ internal sealed class ChainBook
         var oiChange = OiChange(side);
         if (market.ExposureLevel is not { } level)
         {
-            side.Iv = side.Delta = side.Gamma = double.NaN;
-            return new OptionQuote(side.Bid, side.Ask, side.Last, mid, side.Volume, side.Oi, oiChange, null, IvStatus.InvalidInput,
-                null, null, null, null, null, null, null, null, null, null, null);
+            return Unpriced(side, mid, oiChange, IvStatus.InvalidInput);
         }
 
         // Unchanged inputs give the identical quote: re-solving from the previous IV could move it by an ulp.
@@ -334,9 +332,7 @@ internal sealed class ChainBook
             : ImpliedVolatility.FromSpot(type, side.Premium, level, strike, market.Time, market.Rate, market.DividendYield, side.Iv);
         if (!iv.IsOk)
         {
-            side.Iv = side.Delta = side.Gamma = double.NaN;
-            return new OptionQuote(side.Bid, side.Ask, side.Last, mid, side.Volume, side.Oi, oiChange, null, ToStatus(iv.Status),
-                null, null, null, null, null, null, null, null, null, null, null);
+            return Unpriced(side, mid, oiChange, ToStatus(iv.Status));
         }
 
         var g = black76
@@ -347,6 +343,14 @@ internal sealed class ChainBook
         side.Gamma = g.Gamma;
         return new OptionQuote(side.Bid, side.Ask, side.Last, mid, side.Volume, side.Oi, oiChange, iv.Volatility, IvStatus.Ok,
             g.Delta, g.Gamma, g.Theta, g.ThetaPerDay, g.Vega, g.VegaPerPoint, g.Rho, g.RhoPerPoint, g.Vanna, g.Volga, g.Charm);
+    }
+
+    /// <summary>The quote of an option without an implied volatility: its market data, the reason, no Greeks.</summary>
+    private static OptionQuote Unpriced(OptionSideState side, double? mid, long oiChange, IvStatus status)
+    {
+        side.Iv = side.Delta = side.Gamma = double.NaN;
+        return new OptionQuote(side.Bid, side.Ask, side.Last, mid, side.Volume, side.Oi, oiChange, null, status,
+            null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static IvStatus ToStatus(ImpliedVolatilityStatus status) => status switch
