@@ -17,7 +17,7 @@ public static class ClientBuilderExtensions
         var cluster = SiloBuilderExtensions.ClusterSettings(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
-            client.UseRedisClustering(o => o.ConfigurationOptions = SiloBuilderExtensions.RedisOptions(redis));
+            client.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             client.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis));
         }

@@ -25,8 +25,8 @@ public static class SiloBuilderExtensions
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             EnsureCheckpointTrailsPersistence(configuration, redis);
-            silo.AddRedisGrainStorage(GrainStorage.Market, o => o.ConfigurationOptions = RedisOptions(redis));
-            silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.AddRedisGrainStorage(GrainStorage.Market, o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
+            silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis), streaming.PullingPeriod);
             silo.AddDashboard();
             return silo;
@@ -55,7 +55,7 @@ public static class SiloBuilderExtensions
         var cluster = ClusterSettings(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
-            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
             return silo;
@@ -81,14 +81,6 @@ public static class SiloBuilderExtensions
                 $"DeltaStream:Redis:CheckpointDelay ({streams.CheckpointDelay}) must be longer than DeltaStream:Grains:PersistInterval ({grains.PersistInterval}): " +
                 "a replay after a silo failure must not start beyond what the grains have persisted.");
         }
-    }
-
-    /// <summary>Redis options that survive a Redis restart: connect in the background instead of failing.</summary>
-    internal static StackExchange.Redis.ConfigurationOptions RedisOptions(string connectionString)
-    {
-        var options = StackExchange.Redis.ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        return options;
     }
 
     internal static DeltaStreamClusterOptions ClusterSettings(IConfiguration configuration)

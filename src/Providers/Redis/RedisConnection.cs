@@ -3,8 +3,7 @@ using StackExchange.Redis;
 namespace DeltaStream.Providers.Redis;
 
 /// <summary>
-/// One multiplexer per provider, connected on first use. AbortOnConnectFail is off, so a Redis restart is ridden
-/// out by reconnecting rather than by failing the provider.
+/// One multiplexer per provider, connected on first use with <see cref="RedisConfiguration"/>.
 /// </summary>
 internal sealed class RedisConnection(string connectionString) : IAsyncDisposable
 {
@@ -23,9 +22,7 @@ internal sealed class RedisConnection(string connectionString) : IAsyncDisposabl
         {
             if (multiplexer is null)
             {
-                var options = ConfigurationOptions.Parse(connectionString);
-                options.AbortOnConnectFail = false;
-                multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
+                multiplexer = await ConnectionMultiplexer.ConnectAsync(RedisConfiguration.Parse(connectionString));
             }
 
             return multiplexer.GetDatabase();
