@@ -118,4 +118,13 @@ public sealed class ChainMetricsTests
 
         return profile;
     }
+
+    [Fact]
+    public void A_wall_is_the_strike_of_largest_exposure_the_first_on_a_tie_and_none_without_exposure()
+    {
+        double[] strikes = [90, 100, 110, 120];
+        Assert.Equal(100, GammaExposure.Wall(strikes, [1, 5, 5, 2]));
+        Assert.Null(GammaExposure.Wall(strikes, [0, 0, 0, 0]));
+        Assert.Null(GammaExposure.Wall([], []));
+    }
 }

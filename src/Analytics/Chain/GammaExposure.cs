@@ -11,6 +11,25 @@ public static class GammaExposure
         gamma * openInterest * multiplier * spot * spot * 0.01;
 
     /// <summary>
+    /// The wall of one side: the strike with the largest positive exposure (the first on a tie), null when no
+    /// strike has any. <paramref name="exposure"/> is the side's GEX magnitude per strike.
+    /// </summary>
+    public static double? Wall(ReadOnlySpan<double> strikes, ReadOnlySpan<double> exposure)
+    {
+        double? wall = null;
+        var top = 0.0;
+        for (var i = 0; i < strikes.Length; i++)
+        {
+            if (exposure[i] > top)
+            {
+                (top, wall) = (exposure[i], strikes[i]);
+            }
+        }
+
+        return wall;
+    }
+
+    /// <summary>
     /// The level nearest <paramref name="spot"/> at which <paramref name="netGexAt"/> changes sign. Walks a grid of
     /// step 2 x <paramref name="range"/> x spot / (gridPoints - 1) outward from spot, both ways at once, and refines the
     /// first brackets with a sign change (Illinois regula falsi); roots in farther brackets cannot be nearer. Null when

@@ -11,7 +11,7 @@ namespace DeltaStream.Grains.Chains;
 internal sealed class ChainAnalyticsCalculator
 {
     private readonly GammaProfile gammaProfile = new();
-    private double[] strikes = [], callOi = [], putOi = [], callIv = [], putIv = [], otmIv = [], callDelta = [], putDelta = [], pain = [];
+    private double[] strikes = [], callOi = [], putOi = [], callIv = [], putIv = [], otmIv = [], callDelta = [], putDelta = [], callGex = [], putGex = [], pain = [];
 
     public ChainAnalytics Compute(IReadOnlyList<StrikeSlot> slots, ChainMarket market)
     {
@@ -20,8 +20,7 @@ internal sealed class ChainAnalyticsCalculator
         var n = slots.Count;
         EnsureCapacity(n);
         double callVolume = 0, putVolume = 0, callOiTotal = 0, putOiTotal = 0;
-        double callGexTop = 0, putGexTop = 0, netGex = 0;
-        double? callWall = null, putWall = null;
+        double netGex = 0;
         var anyGamma = false;
         for (var i = 0; i < n; i++)
         {
@@ -38,25 +37,15 @@ internal sealed class ChainAnalyticsCalculator
             callOiTotal += callOi[i];
             putOiTotal += putOi[i];
 
+            callGex[i] = putGex[i] = 0;
             if (level is { } s)
             {
                 var callGamma = slot.Call?.Gamma ?? double.NaN;
                 var putGamma = slot.Put?.Gamma ?? double.NaN;
-                var callGex = double.IsFinite(callGamma) ? GammaExposure.Of(callGamma, callOi[i], multiplier, s) : 0;
-                var putGex = double.IsFinite(putGamma) ? GammaExposure.Of(putGamma, putOi[i], multiplier, s) : 0;
+                callGex[i] = double.IsFinite(callGamma) ? GammaExposure.Of(callGamma, callOi[i], multiplier, s) : 0;
+                putGex[i] = double.IsFinite(putGamma) ? GammaExposure.Of(putGamma, putOi[i], multiplier, s) : 0;
                 anyGamma |= double.IsFinite(callGamma) || double.IsFinite(putGamma);
-                netGex += callGex - putGex;
-                if (callGex > callGexTop)
-                {
-                    callGexTop = callGex;
-                    callWall = slot.Strike;
-                }
-
-                if (putGex > putGexTop)
-                {
-                    putGexTop = putGex;
-                    putWall = slot.Strike;
-                }
+                netGex += callGex[i] - putGex[i];
             }
         }
 
@@ -125,8 +114,8 @@ internal sealed class ChainAnalyticsCalculator
             (long)putOiTotal,
             anyGamma ? netGex : null,
             gammaFlip,
-            callWall,
-            putWall);
+            GammaExposure.Wall(strikes.AsSpan(0, n), callGex.AsSpan(0, n)),
+            GammaExposure.Wall(strikes.AsSpan(0, n), putGex.AsSpan(0, n)));
     }
 
     private int FirstAtOrAbove(double level, int n)
@@ -156,6 +145,8 @@ internal sealed class ChainAnalyticsCalculator
         otmIv = new double[size];
         callDelta = new double[size];
         putDelta = new double[size];
+        callGex = new double[size];
+        putGex = new double[size];
         pain = new double[size];
     }
 }

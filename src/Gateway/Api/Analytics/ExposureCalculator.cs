@@ -44,8 +44,9 @@ internal static class ExposureCalculator
         }
 
         var rows = byStrike.Select(kv => new ExposureByStrike(kv.Key, kv.Value.CallGex, -kv.Value.PutGex, kv.Value.CallGex - kv.Value.PutGex, kv.Value.Dex, kv.Value.Vex)).ToArray();
-        var callWall = rows.Where(r => r.CallGex > 0).MaxBy(r => r.CallGex)?.Strike;
-        var putWall = rows.Where(r => r.PutGex < 0).MinBy(r => r.PutGex)?.Strike;
+        double[] strikes = [.. rows.Select(r => r.Strike)];
+        var callWall = GammaExposure.Wall(strikes, [.. rows.Select(r => r.CallGex)]);
+        var putWall = GammaExposure.Wall(strikes, [.. rows.Select(r => -r.PutGex)]);
         var flip = GammaExposure.FlipPoint(level => books.Sum(netGexAt => netGexAt(level)), current);
         return new GexResponse(rows.Sum(r => r.NetGex), rows.Sum(r => r.NetDex), rows.Sum(r => r.NetVex), flip, callWall, putWall, rows);
     }
