@@ -44,20 +44,19 @@ public sealed class ChainBookTests
     }
 
     [Fact]
-    public void A_replayed_batch_changes_nothing_and_counts_as_duplicates()
+    public void A_replayed_batch_changes_nothing_and_counts_as_duplicates_and_older_sequences_as_stale()
     {
         var book = NewBook();
         var batch = TestMarket.Batch([TestMarket.Spot(10, 24350, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 11, 160, 164, Now, volume: 500));
-        Assert.Equal(new TickOutcome(2, 0, 0), book.Apply(batch));
+        Assert.Equal(new TickOutcome(2, 0, 0, 0), book.Apply(batch));
 
-        Assert.Equal(new TickOutcome(0, 2, 0), book.Apply(batch));
+        Assert.Equal(new TickOutcome(0, 2, 0, 0), book.Apply(batch));
         var stale = TestMarket.Batch([TestMarket.Spot(9, 1, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 8, 1, 2, Now, volume: 1));
-        Assert.Equal(new TickOutcome(0, 2, 0), book.Apply(stale));
+        Assert.Equal(new TickOutcome(0, 0, 2, 0), book.Apply(stale));
 
         book.Recompute(Now);
         Assert.Equal(24350, book.Snapshot.Spot);
         Assert.Equal(500, book.Snapshot.Strikes[0].Call!.Volume);
-        Assert.Equal(11, book.TickWatermark);
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class ChainBookTests
             TestMarket.Option(Expiry.AddDays(7), 24300, OptionRight.Call, 5, 1, 2, Now),
             TestMarket.Option(Expiry, 24400, OptionRight.Put, 6, 120, 122, Now)));
 
-        Assert.Equal(new TickOutcome(2, 0, 4), outcome);
+        Assert.Equal(new TickOutcome(2, 0, 0, 4), outcome);
         book.Recompute(Now);
         Assert.Equal(24350, book.Snapshot.Spot);
         var row = Assert.Single(book.Snapshot.Strikes);
@@ -150,7 +149,7 @@ public sealed class ChainBookTests
         Assert.Equal(book.Snapshot.Sequence + 1, update.Sequence);
         Assert.Equal(book.Snapshot.Strikes, restored.Snapshot.Strikes);
         Assert.Equal(book.Snapshot.Analytics, restored.Snapshot.Analytics);
-        Assert.Equal(new TickOutcome(0, 3, 0), restored.Apply(TestMarket.Batch([TestMarket.Spot(1, 24350, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 2, 1, 2, Now), TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 1, 2, Now))));
+        Assert.Equal(new TickOutcome(0, 3, 0, 0), restored.Apply(TestMarket.Batch([TestMarket.Spot(1, 24350, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 2, 1, 2, Now), TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 1, 2, Now))));
     }
 
     [Fact]

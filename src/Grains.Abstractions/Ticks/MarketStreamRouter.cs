@@ -23,7 +23,7 @@ public static class MarketStreamRouter
         foreach (var group in batch.Options.GroupBy(o => o.Expiry))
         {
             quoted.Add(group.Key);
-            yield return (MarketStreams.Chain(new ChainId(batch.Symbol, group.Key)), new TickBatch(batch.Symbol, batch.Underlying, [.. group]));
+            yield return (MarketStreams.Chain(new ChainId(batch.Symbol, group.Key)), batch with { Options = [.. group] });
         }
 
         if (batch.Underlying.Length == 0)

@@ -1,8 +1,11 @@
+using DeltaStream.Grains.Sequencing;
+
 namespace DeltaStream.Grains.Chains;
 
 /// <summary>
-/// What a chain grain persists: the quotes, the spot, the tick watermark (highest producer sequence applied,
-/// so replays after a restart are dropped) and the update sequence (so clients never see it go backwards).
+/// What a chain grain persists: the quotes with each contract's producer watermarks, the spot with the underlying's,
+/// the session date and the update sequence (so clients never see it go backwards). Id 2 (one chain-wide watermark
+/// in earlier versions) is retired.
 /// </summary>
 [GenerateSerializer]
 public sealed class ChainState
@@ -13,9 +16,6 @@ public sealed class ChainState
     [Id(1)]
     public DateTime? SpotTimestamp { get; set; }
 
-    [Id(2)]
-    public long TickWatermark { get; set; }
-
     [Id(3)]
     public long UpdateSequence { get; set; }
 
@@ -24,4 +24,7 @@ public sealed class ChainState
 
     [Id(5)]
     public List<StoredQuote> Quotes { get; set; } = [];
+
+    [Id(6)]
+    public List<ProducerSequence> SpotSequences { get; set; } = [];
 }

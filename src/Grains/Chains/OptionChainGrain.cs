@@ -52,7 +52,7 @@ internal sealed class OptionChainGrain(
         }
 
         book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null);
-        Dirty = book.TickWatermark > 0;
+        Dirty = book.HasData;
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => book?.Apply(batch);

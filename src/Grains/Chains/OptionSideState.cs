@@ -1,4 +1,6 @@
+using DeltaStream.Grains.Sequencing;
 using DeltaStream.Snapshots;
+using DeltaStream.Ticks;
 
 namespace DeltaStream.Grains.Chains;
 
@@ -8,6 +10,9 @@ namespace DeltaStream.Grains.Chains;
 /// </summary>
 internal sealed class OptionSideState
 {
+    /// <summary>False only between the side's creation and its first quote.</summary>
+    public bool Quoted { get; set; }
+
     public double Bid { get; set; }
 
     public double Ask { get; set; }
@@ -25,6 +30,9 @@ internal sealed class OptionSideState
     public double SessionOpenLast { get; set; }
 
     public DateTime Timestamp { get; set; }
+
+    /// <summary>The last sequence applied to this contract from each producer.</summary>
+    public ProducerWatermark Sequences { get; init; } = new();
 
     public double Iv { get; set; } = double.NaN;
 
@@ -44,6 +52,33 @@ internal sealed class OptionSideState
 
     /// <summary>The price implied volatility is solved from: the mid, else the last trade, else zero.</summary>
     public double Premium => Mid ?? Last;
+
+    /// <summary>Open interest added since the session began.</summary>
+    public long OiChange => Oi - SessionOpenOi;
+
+    /// <summary>Last trade against the session's first, null until both are known.</summary>
+    public double? PriceChange => Last > 0 && SessionOpenLast > 0 ? Math.Round(Last - SessionOpenLast, 10) : null;
+
+    /// <summary>Takes the quote of <paramref name="tick"/> unless this contract already holds a later one.</summary>
+    public void Apply(in OptionTick tick)
+    {
+        if (Quoted && tick.Timestamp < Timestamp)
+        {
+            return;
+        }
+
+        Bid = tick.Bid;
+        Ask = tick.Ask;
+        Last = tick.Last;
+        Volume = tick.Volume;
+        Oi = tick.OpenInterest;
+        Timestamp = tick.Timestamp;
+        if (!Quoted)
+        {
+            Quoted = true;
+            StartSession();
+        }
+    }
 
     public void StartSession()
     {

@@ -1,8 +1,9 @@
+using DeltaStream.Grains.Sequencing;
 using DeltaStream.Ticks;
 
 namespace DeltaStream.Grains.Chains;
 
-/// <summary>One option's quote as persisted with the chain.</summary>
+/// <summary>One option's quote as persisted with the chain, with the last sequence applied from each producer.</summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record StoredQuote(
@@ -15,4 +16,5 @@ public sealed record StoredQuote(
     long Oi,
     long SessionOpenOi,
     double SessionOpenLast,
-    DateTime Timestamp);
+    DateTime Timestamp,
+    IReadOnlyList<ProducerSequence>? Sequences = null);

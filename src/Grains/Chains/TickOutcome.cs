@@ -1,7 +1,10 @@
 namespace DeltaStream.Grains.Chains;
 
-/// <summary>What became of a batch's ticks in a grain.</summary>
-internal readonly record struct TickOutcome(int Applied, int Duplicates, int Rejected)
+/// <summary>
+/// What became of a batch's ticks in a grain: applied, dropped as a duplicate (its producer's last applied sequence)
+/// or as stale (below it), or rejected as invalid.
+/// </summary>
+internal readonly record struct TickOutcome(int Applied, int Duplicates, int Stale, int Rejected)
 {
     public bool Changed => Applied > 0;
 }

@@ -11,7 +11,7 @@ internal static class GrainMetrics
 
     public static readonly Counter<long> TicksApplied = Meter.CreateCounter<long>("ticks.applied", description: "Ticks applied to grain state");
 
-    public static readonly Counter<long> TicksDuplicate = Meter.CreateCounter<long>("ticks.duplicate", description: "Ticks dropped because their sequence was already applied");
+    public static readonly Counter<long> TicksDropped = Meter.CreateCounter<long>("ticks.dropped", description: "Ticks dropped by their producer's watermark, by reason (duplicate: its sequence was the last applied; stale: below it)");
 
     public static readonly Counter<long> TicksRejected = Meter.CreateCounter<long>("ticks.rejected", description: "Ticks rejected by a grain, by reason");
 

@@ -14,7 +14,12 @@ internal static class TickCounters
 
         if (outcome.Duplicates > 0)
         {
-            GrainMetrics.TicksDuplicate.Add(outcome.Duplicates, tag);
+            GrainMetrics.TicksDropped.Add(outcome.Duplicates, tag, new KeyValuePair<string, object?>("reason", "duplicate"));
+        }
+
+        if (outcome.Stale > 0)
+        {
+            GrainMetrics.TicksDropped.Add(outcome.Stale, tag, new KeyValuePair<string, object?>("reason", "stale"));
         }
 
         if (outcome.Rejected > 0)

@@ -43,8 +43,6 @@ internal sealed class UnderlyingGrain(
         notify(o => o.OnUnderlyingUpdate(snapshot));
     }
 
-    // The session mutates the persisted state object directly.
-    protected override void CaptureState()
-    {
-    }
+    // The session keeps its figures in the persisted state object; only the watermarks live apart.
+    protected override void CaptureState() => session!.CaptureSequences();
 }

@@ -1,4 +1,5 @@
 using DeltaStream.Grains.Chains;
+using DeltaStream.Grains.Sequencing;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
 
@@ -6,36 +7,48 @@ namespace DeltaStream.Grains.Underlyings;
 
 /// <summary>
 /// An underlying's trading session over its persisted state: open/high/low/last and volume of the exchange's
-/// local day; a tick on a later day closes the session (its last becomes prevClose) and opens the next.
+/// local day; an applied tick of a later day closes the session (its last becomes prevClose) and opens the next.
+/// A tick is applied when it is valid and above its producer's watermark.
 /// </summary>
-internal sealed class UnderlyingSession(string symbol, TimeZoneInfo zone, UnderlyingState state)
+internal sealed class UnderlyingSession
 {
-    public UnderlyingState State { get; } = state;
+    private readonly string symbol;
+    private readonly TradingDay day;
+    private readonly ProducerWatermark sequences;
+
+    public UnderlyingSession(string symbol, TimeZoneInfo zone, UnderlyingState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        this.symbol = symbol;
+        State = state;
+        day = new TradingDay(zone);
+        day.Restore(state.SessionDate);
+        sequences = ProducerWatermark.FromState(state.Sequences);
+    }
+
+    public UnderlyingState State { get; }
 
     public TickOutcome Apply(TickBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var watermark = State.TickWatermark;
-        int applied = 0, duplicates = 0, rejected = 0;
+        var tally = new TickTally();
         foreach (ref readonly var tick in batch.Underlying.AsSpan())
         {
-            if (tick.Sequence <= watermark)
-            {
-                duplicates++;
-                continue;
-            }
-
             if (!TickValidation.IsValid(tick))
             {
-                rejected++;
+                tally.Rejected++;
                 continue;
             }
 
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(tick.Timestamp, DateTimeKind.Utc), zone));
-            if (State.SessionDate is not { } session || day > session)
+            if (!tally.Accept(sequences.TryAdvance(batch.Source, tick.Sequence)))
+            {
+                continue;
+            }
+
+            if (day.Enter(tick.Timestamp))
             {
                 State.PrevClose = State.Last ?? State.PrevClose;
-                State.SessionDate = day;
+                State.SessionDate = day.Date;
                 State.Open = State.High = State.Low = tick.Price;
                 State.Volume = 0;
             }
@@ -45,12 +58,15 @@ internal sealed class UnderlyingSession(string symbol, TimeZoneInfo zone, Underl
             State.Last = tick.Price;
             State.Volume += tick.Volume;
             State.UpdatedAt = tick.Timestamp;
-            State.TickWatermark = Math.Max(State.TickWatermark, tick.Sequence);
-            applied++;
+            State.LastSequence = tick.Sequence;
+            tally.Applied++;
         }
 
-        return new TickOutcome(applied, duplicates, rejected);
+        return tally.ToOutcome();
     }
+
+    /// <summary>Writes the producer watermarks into <see cref="State"/> before it is persisted.</summary>
+    public void CaptureSequences() => State.Sequences = sequences.ToState();
 
     public UnderlyingSnapshot Snapshot()
     {
@@ -58,6 +74,8 @@ internal sealed class UnderlyingSession(string symbol, TimeZoneInfo zone, Underl
         // Rounded past any quoted precision: only the binary representation noise of the subtraction goes.
         double? change = State.Last - reference is { } c ? Math.Round(c, 10) : null;
         double? changePct = reference is > 0 && change is { } d ? Math.Round(100.0 * d / reference.Value, 10) : null;
-        return new UnderlyingSnapshot(symbol, State.Last, State.Open, State.High, State.Low, State.PrevClose, change, changePct, State.Volume, State.UpdatedAt, State.TickWatermark);
+        return new UnderlyingSnapshot(
+            Symbol: symbol, Spot: State.Last, Open: State.Open, High: State.High, Low: State.Low, PrevClose: State.PrevClose,
+            Change: change, ChangePct: changePct, Volume: State.Volume, UpdatedAt: State.UpdatedAt, LastSequence: State.LastSequence);
     }
 }

@@ -1,6 +1,11 @@
+using DeltaStream.Grains.Sequencing;
+
 namespace DeltaStream.Grains.Underlyings;
 
-/// <summary>What an underlying grain persists: the current session and the tick watermark.</summary>
+/// <summary>
+/// What an underlying grain persists: the current session, the last sequence applied from each producer, and the
+/// sequence of the last tick applied. Id 8 (one watermark for all producers in earlier versions) is retired.
+/// </summary>
 [GenerateSerializer]
 public sealed class UnderlyingState
 {
@@ -28,6 +33,9 @@ public sealed class UnderlyingState
     [Id(7)]
     public DateTime? UpdatedAt { get; set; }
 
-    [Id(8)]
-    public long TickWatermark { get; set; }
+    [Id(9)]
+    public List<ProducerSequence> Sequences { get; set; } = [];
+
+    [Id(10)]
+    public long LastSequence { get; set; }
 }

@@ -1,0 +1,183 @@
+using DeltaStream.Analytics;
+using DeltaStream.Analytics.Pricing;
+using DeltaStream.Analytics.Volatility;
+using DeltaStream.Instruments;
+using DeltaStream.Snapshots;
+using DeltaStream.Ticks;
+
+namespace DeltaStream.Grains.Chains;
+
+/// <summary>
+/// Values a chain at one instant: IV and Greeks of every quoted option at the current spot (or forward), the chain
+/// analytics, and the rows that changed since the previous recompute.
+/// </summary>
+internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument)
+{
+    private readonly DateTime settlementUtc = ExpiryCalendar.SettlementUtc(instrument, chain.Expiry);
+    private readonly ChainAnalyticsCalculator analytics = new();
+
+    public ChainSnapshot Empty() => new(
+        Symbol: chain.Symbol,
+        Expiry: chain.Expiry,
+        Spot: null,
+        Forward: null,
+        Rate: instrument.Rate,
+        DividendYield: instrument.DividendYield,
+        Model: instrument.Model,
+        TimeToExpiry: 0,
+        UpdatedAt: default,
+        Sequence: 0,
+        Analytics: ChainAnalytics.Empty,
+        Strikes: []);
+
+    /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> as update number <paramref name="sequence"/>.</summary>
+    public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long sequence)
+    {
+        var time = ExpiryCalendar.YearsToExpiry(settlementUtc, utcNow);
+        var (rate, dividendYield, model) = (instrument.Rate, instrument.DividendYield, instrument.Model);
+        double? forward = spot is { } s ? Forward(slots, model, s, time, rate, dividendYield) : null;
+        var market = new ChainMarket(model, spot, forward, time, rate, dividendYield, instrument.LotSize);
+        var rows = new StrikeRow[slots.Count];
+        var changed = new List<StrikeRow>();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var slot = slots[i];
+            var row = new StrikeRow(
+                slot.Strike,
+                Quote(slot.Call, OptionType.Call, slot.Strike, market),
+                Quote(slot.Put, OptionType.Put, slot.Strike, market));
+            rows[i] = row;
+            if (!row.Equals(slot.Published))
+            {
+                changed.Add(row);
+                slot.Published = row;
+            }
+        }
+
+        var chainAnalytics = analytics.Compute(slots, market);
+        var timeToExpiry = Math.Max(time, 0);
+        var snapshot = new ChainSnapshot(
+            Symbol: chain.Symbol,
+            Expiry: chain.Expiry,
+            Spot: spot,
+            Forward: forward,
+            Rate: rate,
+            DividendYield: dividendYield,
+            Model: model,
+            TimeToExpiry: timeToExpiry,
+            UpdatedAt: utcNow,
+            Sequence: sequence,
+            Analytics: chainAnalytics,
+            Strikes: rows);
+        var update = new ChainUpdate(
+            Symbol: chain.Symbol,
+            Expiry: chain.Expiry,
+            Sequence: sequence,
+            Spot: spot,
+            Forward: forward,
+            TimeToExpiry: timeToExpiry,
+            UpdatedAt: utcNow,
+            Analytics: chainAnalytics,
+            Strikes: changed);
+        return (snapshot, update);
+    }
+
+    /// <summary>
+    /// Under BSM the carry forward S e^{(r-q)T}. Under Black-76 the forward implied by put-call parity,
+    /// F = K + (C - P) e^{rT}, on the pair with both sides quoted whose strike is nearest the carry forward;
+    /// the carry forward when no such pair exists yet.
+    /// </summary>
+    private static double Forward(IReadOnlyList<StrikeSlot> slots, PricingModel model, double spot, double time, double rate, double dividendYield)
+    {
+        var carry = spot * Math.Exp((rate - dividendYield) * Math.Max(time, 0));
+        if (model != PricingModel.Black76 || time <= 0)
+        {
+            return carry;
+        }
+
+        StrikeSlot? pair = null;
+        foreach (var slot in slots)
+        {
+            if (slot.Call is { Premium: > 0 } && slot.Put is { Premium: > 0 }
+                && (pair is null || Math.Abs(slot.Strike - carry) < Math.Abs(pair.Strike - carry)))
+            {
+                pair = slot;
+            }
+        }
+
+        return pair is null ? carry : PutCallParity.ImpliedForward(pair.Call!.Premium, pair.Put!.Premium, pair.Strike, time, rate);
+    }
+
+    private static OptionQuote? Quote(OptionSideState? side, OptionType type, double strike, ChainMarket market)
+    {
+        if (side is null)
+        {
+            return null;
+        }
+
+        var mid = side.Mid;
+        var oiChange = side.OiChange;
+        if (market.ExposureLevel is not { } level)
+        {
+            return Unpriced(side, mid, oiChange, IvStatus.InvalidInput);
+        }
+
+        // Unchanged inputs give the identical quote: re-solving from the previous IV could move it by an ulp.
+        if (side.Computed is { } previous && level == side.ComputedLevel && market.Time == side.ComputedTime
+            && previous.Bid == side.Bid && previous.Ask == side.Ask && previous.Last == side.Last
+            && previous.Volume == side.Volume && previous.Oi == side.Oi && previous.OiChange == oiChange)
+        {
+            return previous;
+        }
+
+        side.ComputedLevel = level;
+        side.ComputedTime = market.Time;
+        side.Computed = Solve(side, type, strike, market, level, mid, oiChange);
+        return side.Computed;
+    }
+
+    private static OptionQuote Solve(OptionSideState side, OptionType type, double strike, ChainMarket market, double level, double? mid, long oiChange)
+    {
+        var black76 = market.Model == PricingModel.Black76;
+        var iv = black76
+            ? ImpliedVolatility.FromForward(type, side.Premium, level, strike, market.Time, market.Rate, side.Iv)
+            : ImpliedVolatility.FromSpot(type, side.Premium, level, strike, market.Time, market.Rate, market.DividendYield, side.Iv);
+        if (!iv.IsOk)
+        {
+            return Unpriced(side, mid, oiChange, ToStatus(iv.Status));
+        }
+
+        var g = black76
+            ? Black76.Greeks(type, level, strike, market.Time, market.Rate, iv.Volatility)
+            : BlackScholesMerton.Greeks(type, level, strike, market.Time, market.Rate, market.DividendYield, iv.Volatility);
+        side.Iv = iv.Volatility;
+        side.Delta = g.Delta;
+        side.Gamma = g.Gamma;
+        return new OptionQuote(
+            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
+            Iv: iv.Volatility, IvStatus: IvStatus.Ok,
+            Delta: g.Delta, Gamma: g.Gamma, Theta: g.Theta, ThetaPerDay: g.ThetaPerDay, Vega: g.Vega, VegaPerPoint: g.VegaPerPoint,
+            Rho: g.Rho, RhoPerPoint: g.RhoPerPoint, Vanna: g.Vanna, Volga: g.Volga, Charm: g.Charm);
+    }
+
+    /// <summary>The quote of an option without an implied volatility: its market data, the reason, no Greeks.</summary>
+    private static OptionQuote Unpriced(OptionSideState side, double? mid, long oiChange, IvStatus status)
+    {
+        side.Iv = side.Delta = side.Gamma = double.NaN;
+        return new OptionQuote(
+            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
+            Iv: null, IvStatus: status,
+            Delta: null, Gamma: null, Theta: null, ThetaPerDay: null, Vega: null, VegaPerPoint: null,
+            Rho: null, RhoPerPoint: null, Vanna: null, Volga: null, Charm: null);
+    }
+
+    private static IvStatus ToStatus(ImpliedVolatilityStatus status) => status switch
+    {
+        ImpliedVolatilityStatus.Ok => IvStatus.Ok,
+        ImpliedVolatilityStatus.BelowIntrinsic => IvStatus.BelowIntrinsic,
+        ImpliedVolatilityStatus.AboveMaximum => IvStatus.AboveMaximum,
+        ImpliedVolatilityStatus.AtIntrinsic => IvStatus.AtIntrinsic,
+        ImpliedVolatilityStatus.Expired => IvStatus.Expired,
+        _ => IvStatus.InvalidInput,
+    };
+}
