@@ -51,6 +51,11 @@ public sealed class FeedEntryFormatTests
     [InlineData("""{"kind":"option","symbol":"X","expiry":"2026-12-02","strike":1,"right":"call","ts":"2026-11-26T09:15:00Z","seq":1,"bid":1,"ask":2,"last":1}""", "badRight")]
     [InlineData("""{"kind":"option","symbol":"X","expiry":"2026-12-02","strike":1,"right":"C","ts":"2026-11-26T09:15:00Z","seq":1,"bid":3,"ask":2,"last":1}""", "crossedQuote")]
     [InlineData("""{"kind":"option","symbol":"X","expiry":"2026-12-02","strike":1,"right":"P","ts":"2026-11-26T09:15:00Z","seq":1,"bid":1,"ask":2,"last":1,"oi":1.5}""", "badOpenInterest")]
+    [InlineData("""{"kind":"underlying","symbol":"X","src":"","ts":"2026-11-26T09:15:00Z","seq":1,"price":1}""", "badSource")]
+    [InlineData("""{"kind":"underlying","symbol":"X","src":7,"ts":"2026-11-26T09:15:00Z","seq":1,"price":1}""", "badSource")]
+    [InlineData("""{"kind":"underlying","symbol":"X","src":"a\u0000b","ts":"2026-11-26T09:15:00Z","seq":1,"price":1}""", "badSource")]
+    [InlineData("""{"kind":"underlying","symbol":"X","src":"0123456789012345678901234567890123456789012345678901234567890123456789","ts":"2026-11-26T09:15:00Z","seq":1,"price":1}""", "badSource")]
+    [InlineData("""{"kind":"underlying","symbol":"X","src":"other","ts":"2026-11-26T09:15:00Z","seq":1,"price":1}""", "mixedSources")]
     [InlineData("""42""", "notAnObject")]
     public void An_invalid_tick_is_refused_with_its_reason_and_the_rest_of_the_entry_still_counts(string tick, string reason)
     {
@@ -62,6 +67,22 @@ public sealed class FeedEntryFormatTests
         Assert.StartsWith(reason + ":", rejected.Reason, StringComparison.Ordinal);
         Assert.Equal(tick, rejected.Json);
         Assert.Equal(9, Assert.Single(entry.Batch!.Underlying).Sequence);
+    }
+
+    [Fact]
+    public void The_producer_id_src_is_read_and_written_and_absent_means_the_default_producer()
+    {
+        var batch = new TickBatch("NIFTY", [new UnderlyingTick(At, 5, 24350.5, 1)], [
+            new OptionTick(new DateOnly(2026, 12, 2), 24300, OptionRight.Call, At, 6, 101.5, 102.5, 102, 350, 120450)], "replay-2");
+
+        var encoded = FeedEntryFormat.Encode(batch);
+        var decoded = FeedEntryFormat.Decode(encoded).Batch!;
+
+        Assert.Equal(2, encoded.Split("\"src\":\"replay-2\"").Length - 1);
+        Assert.Equal("replay-2", decoded.Source);
+        Assert.Equal(batch.Options, decoded.Options);
+        Assert.DoesNotContain("src", FeedEntryFormat.Encode(batch with { Source = null }), StringComparison.Ordinal);
+        Assert.Null(FeedEntryFormat.Decode("""[{"kind":"underlying","symbol":"X","ts":"2026-11-26T09:15:00Z","seq":1,"price":10}]""").Batch!.Source);
     }
 
     [Fact]

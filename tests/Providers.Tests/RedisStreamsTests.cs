@@ -4,6 +4,7 @@ using DeltaStream.Grains.Tests;
 using DeltaStream.Instruments;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using StackExchange.Redis;
 
@@ -82,6 +83,23 @@ public sealed class RedisStreamsTests(RedisClusterFixture fixture)
         Assert.Equal(["unparseable", "missingData", "crossedQuote", "badPrice", "unlistedExpiry", "unknownSymbol"], reasons);
         Assert.All(dead.Skip((int)before), e => Assert.False(e["entry"].IsNullOrEmpty));
     }
+
+    [Fact]
+    public async Task A_producer_on_the_stream_api_records_its_last_sequence_per_src_and_symbol_with_each_entry()
+    {
+        var store = cluster.Client.ServiceProvider.GetRequiredService<IProducerSequenceStore>();
+        var stream = cluster.Client.GetStreamProvider(MarketStreams.ProviderName).GetStream<TickBatch>(MarketStreams.Underlying("AAPL"));
+        var now = DateTime.UtcNow;
+
+        Assert.Null(await store.LastSequenceAsync("feed-a", "AAPL", CancellationToken.None));
+        await stream.OnNextAsync(new TickBatch("AAPL", [new UnderlyingTick(now, 41, 228.1, 1), new UnderlyingTick(now, 42, 228.2, 1)], [], "feed-a"));
+        await stream.OnNextAsync(new TickBatch("AAPL", [new UnderlyingTick(now, 7, 228.3, 1)], []));
+
+        Assert.Equal(42, await store.LastSequenceAsync("feed-a", "AAPL", CancellationToken.None));
+        Assert.Equal(7, await store.LastSequenceAsync(null, "AAPL", CancellationToken.None));
+        Assert.Null(await store.LastSequenceAsync("feed-a", "TSLA", CancellationToken.None));
+    }
+
 
     private static (ChainId Chain, DateTime Now) Chain(string symbol, int expiryIndex)
     {

@@ -7,10 +7,11 @@ namespace DeltaStream.Providers.Tests;
 
 /// <summary>
 /// An external producer writing underlying ticks of every default symbol with XADD in the documented format: tick i
-/// has sequence i, volume 1 and price 100 + i / 100, so a session's volume counts the ticks applied and its last
-/// price names the last one. It retries through Redis outages, as a real producer would.
+/// has sequence i, volume 1 and price <see cref="PriceOf"/>(i) (plus <paramref name="priceOffset"/>), so a session's
+/// volume counts the ticks applied and its last price names the last one. With a <paramref name="source"/> its
+/// ticks carry that src. It retries through Redis outages, as a real producer would.
 /// </summary>
-internal sealed class TickProducer(IDatabase redis, FeedPartitioner partitioner)
+internal sealed class TickProducer(IDatabase redis, FeedPartitioner partitioner, string? source = null, double priceOffset = 0)
 {
     public static readonly string[] Symbols = [.. DefaultInstruments.Create().Select(i => i.Symbol)];
 
@@ -22,14 +23,20 @@ internal sealed class TickProducer(IDatabase redis, FeedPartitioner partitioner)
         for (var first = 1; first <= ticks; first += ticksPerEntry)
         {
             var last = Math.Min(first + ticksPerEntry - 1, ticks);
-            foreach (var symbol in Symbols)
-            {
-                var data = "[" + string.Join(",", Enumerable.Range(first, last - first + 1).Select(i => string.Create(CultureInfo.InvariantCulture,
-                    $$"""{"kind":"underlying","symbol":"{{symbol}}","ts":"{{DateTime.UtcNow:O}}","seq":{{i}},"price":{{PriceOf(i)}},"volume":1}"""))) + "]";
-                await AddWithRetryAsync(partitioner.StreamKey(partitioner.PartitionOf(symbol)), data);
-            }
-
+            await WriteRoundAsync(first, last);
             await between(last);
+        }
+    }
+
+    /// <summary>Writes one entry per symbol with the ticks of sequences <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public async Task WriteRoundAsync(int first, int last)
+    {
+        var src = source is null ? "" : $$""","src":"{{source}}" """.TrimEnd();
+        foreach (var symbol in Symbols)
+        {
+            var data = "[" + string.Join(",", Enumerable.Range(first, last - first + 1).Select(i => string.Create(CultureInfo.InvariantCulture,
+                $$"""{"kind":"underlying","symbol":"{{symbol}}"{{src}},"ts":"{{DateTime.UtcNow:O}}","seq":{{i}},"price":{{PriceOf(i) + priceOffset}},"volume":1}"""))) + "]";
+            await AddWithRetryAsync(partitioner.StreamKey(partitioner.PartitionOf(symbol)), data);
         }
     }
 

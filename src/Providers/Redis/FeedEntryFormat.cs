@@ -8,12 +8,16 @@ namespace DeltaStream.Providers.Redis;
 /// <summary>
 /// The feed entry format of API.md: field "data" holds a JSON array of ticks of one underlying symbol,
 /// {"kind":"underlying","symbol","ts","seq","price","volume"} or
-/// {"kind":"option","symbol","expiry","strike","right":"C"|"P","ts","seq","bid","ask","last","volume","oi"}.
+/// {"kind":"option","symbol","expiry","strike","right":"C"|"P","ts","seq","bid","ask","last","volume","oi"}, each
+/// with an optional "src" (the producer; absent is the default producer). An entry carries one symbol and one src.
 /// Decoding refuses each invalid tick with a reason and keeps the rest of the entry.
 /// </summary>
 public static class FeedEntryFormat
 {
     public const string DataField = "data";
+
+    /// <summary>The longest producer id accepted in "src".</summary>
+    public const int MaxSourceLength = 64;
 
     public static string Encode(TickBatch batch)
     {
@@ -27,6 +31,7 @@ public static class FeedEntryFormat
                 json.WriteStartObject();
                 json.WriteString("kind", "underlying");
                 json.WriteString("symbol", batch.Symbol);
+                WriteSource(json, batch.Source);
                 json.WriteString("ts", t.Timestamp.ToString("O", CultureInfo.InvariantCulture));
                 json.WriteNumber("seq", t.Sequence);
                 json.WriteNumber("price", t.Price);
@@ -39,6 +44,7 @@ public static class FeedEntryFormat
                 json.WriteStartObject();
                 json.WriteString("kind", "option");
                 json.WriteString("symbol", batch.Symbol);
+                WriteSource(json, batch.Source);
                 json.WriteString("expiry", t.Expiry.ToString(ChainId.ExpiryFormat, CultureInfo.InvariantCulture));
                 json.WriteNumber("strike", t.Strike);
                 json.WriteString("right", t.Right == OptionRight.Call ? "C" : "P");
@@ -86,25 +92,25 @@ public static class FeedEntryFormat
                 return new DecodedEntry(null, rejected);
             }
 
-            string? symbol = null;
+            string? symbol = null, source = null;
             var underlying = new List<UnderlyingTick>();
             var options = new List<OptionTick>();
             foreach (var element in document.RootElement.EnumerateArray())
             {
-                var reason = TryRead(element, ref symbol, underlying, options);
+                var reason = TryRead(element, ref symbol, ref source, underlying, options);
                 if (reason is not null)
                 {
                     rejected.Add(new RejectedTick(element.GetRawText(), reason));
                 }
             }
 
-            var batch = symbol is null ? null : new TickBatch(symbol, [.. underlying], [.. options]);
+            var batch = symbol is null ? null : new TickBatch(symbol, [.. underlying], [.. options], source);
             return new DecodedEntry(batch, rejected);
         }
     }
 
     /// <returns>Null when the tick was read into one of the lists, otherwise why it was refused.</returns>
-    private static string? TryRead(JsonElement e, ref string? symbol, List<UnderlyingTick> underlying, List<OptionTick> options)
+    private static string? TryRead(JsonElement e, ref string? symbol, ref string? source, List<UnderlyingTick> underlying, List<OptionTick> options)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
@@ -126,6 +132,21 @@ public static class FeedEntryFormat
         if (symbol is not null && tickSymbol != symbol)
         {
             return $"mixedSymbols: an entry carries one symbol ('{symbol}'), this tick is '{tickSymbol}'";
+        }
+
+        string? tickSource = null;
+        if (e.TryGetProperty("src", out var src))
+        {
+            tickSource = src.ValueKind == JsonValueKind.String ? src.GetString() : null;
+            if (!IsValidSource(tickSource))
+            {
+                return $"badSource: src must be a string of 1 to {MaxSourceLength} printable characters";
+            }
+        }
+
+        if (symbol is not null && !string.Equals(tickSource, source, StringComparison.Ordinal))
+        {
+            return $"mixedSources: an entry carries one src ('{source}'), this tick is '{tickSource}'";
         }
 
         if (!DateTimeOffset.TryParse(Text(e, "ts"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
@@ -151,7 +172,7 @@ public static class FeedEntryFormat
                 return "badPrice: price must be a finite number above zero";
             }
 
-            symbol = tickSymbol;
+            (symbol, source) = (tickSymbol, tickSource);
             underlying.Add(new UnderlyingTick(ts.UtcDateTime, seq, price, volume));
             return null;
         }
@@ -193,10 +214,21 @@ public static class FeedEntryFormat
             return "badOpenInterest: oi must be a non-negative integer";
         }
 
-        symbol = tickSymbol;
+        (symbol, source) = (tickSymbol, tickSource);
         options.Add(new OptionTick(expiry, strike, right.Value, ts.UtcDateTime, seq, bid, ask, last, volume, oi));
         return null;
     }
+
+    private static void WriteSource(Utf8JsonWriter json, string? source)
+    {
+        if (source is not null)
+        {
+            json.WriteString("src", source);
+        }
+    }
+
+    private static bool IsValidSource(string? source) =>
+        source is { Length: > 0 and <= MaxSourceLength } && !source.Any(char.IsControl);
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;

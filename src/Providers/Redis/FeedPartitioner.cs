@@ -21,6 +21,9 @@ public sealed class FeedPartitioner(string prefix, int partitions)
 
     public string CheckpointKey(int partition) => StreamKey(partition) + ":checkpoint";
 
+    /// <summary>The hash of the last sequence each stream-API producer wrote per symbol.</summary>
+    public string ProducersKey => Prefix + ":producers";
+
     /// <summary>32-bit FNV-1a over the UTF-8 bytes (offset basis 2166136261, prime 16777619).</summary>
     public static uint Fnv1a32(string text)
     {

@@ -127,10 +127,10 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
                 var unlisted = batch.Options.Where(o => !listed.Contains(o.Expiry)).ToArray();
                 foreach (var option in unlisted)
                 {
-                    rejected.Add(new RejectedTick(FeedEntryFormat.Encode(new TickBatch(instrument.Symbol, [], [option])), $"unlistedExpiry: {instrument.Symbol} lists no expiry {option.Expiry:yyyy-MM-dd}"));
+                    rejected.Add(new RejectedTick(FeedEntryFormat.Encode(new TickBatch(instrument.Symbol, [], [option], batch.Source)), $"unlistedExpiry: {instrument.Symbol} lists no expiry {option.Expiry:yyyy-MM-dd}"));
                 }
 
-                batch = new TickBatch(instrument.Symbol, batch.Underlying, unlisted.Length == 0 ? batch.Options : [.. batch.Options.Where(o => listed.Contains(o.Expiry))]);
+                batch = batch with { Symbol = instrument.Symbol, Options = unlisted.Length == 0 ? batch.Options : [.. batch.Options.Where(o => listed.Contains(o.Expiry))] };
                 var sequence = RedisBatchContainer.SequenceNumberOf(id);
                 var index = 0;
                 foreach (var (stream, routed) in MarketStreamRouter.Route(batch, listed))

@@ -1,3 +1,4 @@
+using DeltaStream.Ticks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -30,11 +31,19 @@ public static class RedisStreamsExtensions
         return builder;
     }
 
-    /// <summary>The validator and the provider's connection, which the container disposes with the host.</summary>
+    /// <summary>
+    /// The validator, the provider's connection (which the container disposes with the host) and the store that lets
+    /// a restarted producer resume its sequences.
+    /// </summary>
     private static void AddShared(IServiceCollection services, string name)
     {
         services.AddTransient<IConfigurationValidator>(sp => new RedisStreamOptionsValidator(Options(sp, name), name));
         services.AddKeyedSingleton(name, (sp, _) => new RedisConnection(Options(sp, name).ConnectionString));
+        services.AddSingleton<IProducerSequenceStore>(sp =>
+        {
+            var options = Options(sp, name);
+            return new RedisProducerSequenceStore(sp.GetRequiredKeyedService<RedisConnection>(name), new FeedPartitioner(options.Prefix, options.Partitions));
+        });
     }
 
     private static RedisStreamOptions Options(IServiceProvider services, string name) =>
