@@ -10,6 +10,14 @@ public sealed class FeedOptions
     /// <summary>Whether this process runs the synthetic feed.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The producer id (<c>src</c>) of the feed's ticks: grains keep one sequence watermark per producer and
+    /// instrument, so another program writing the same symbols under its own src never shadows this feed.
+    /// </summary>
+    [Required]
+    [StringLength(64, MinimumLength = 1)]
+    public string Source { get; set; } = "synthetic";
+
     /// <summary>The same seed, instruments and clock produce the same ticks.</summary>
     public int Seed { get; set; } = 20261127;
 

@@ -13,7 +13,7 @@ public sealed class SyntheticMarketTests
     private static List<TickBatch> Run(int seed, int steps, FeedOptions? options = null)
     {
         options ??= new FeedOptions { Seed = seed };
-        var market = new SyntheticMarket(DefaultInstruments.Create(), options, Start, startSequence: 1_000);
+        var market = new SyntheticMarket(DefaultInstruments.Create(), options, Start, _ => 1_000);
         return [.. Enumerable.Range(1, steps).SelectMany(i => market.Step(Start.AddMilliseconds(250 * i)))];
     }
 
@@ -35,7 +35,7 @@ public sealed class SyntheticMarketTests
     [Fact]
     public void Every_symbol_lists_at_least_four_expiries_with_at_least_21_strikes_around_the_money()
     {
-        var market = new SyntheticMarket(DefaultInstruments.Create(), new FeedOptions(), Start, 1);
+        var market = new SyntheticMarket(DefaultInstruments.Create(), new FeedOptions(), Start, _ => 1);
 
         Assert.Equal(8, market.Underlyings.Count);
         foreach (var underlying in market.Underlyings)

@@ -1,7 +1,7 @@
-using System.Diagnostics.Metrics;
 using DeltaStream.Feed.Synthetic;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +12,9 @@ namespace DeltaStream.Feed.Publishing;
 
 /// <summary>
 /// Steps the synthetic market on a timer and publishes each step through the Orleans stream API, one event per
-/// stream (underlying, and chain per expiry). Each step's publications are awaited before the next, which is
-/// the producer's backpressure. Sequences start from the clock so they keep increasing across restarts.
+/// stream (underlying, and chain per expiry), or one per symbol when the provider splits entries itself. A step is
+/// published whole before the next begins (<see cref="StepPublisher"/>), which is the producer's back-pressure.
+/// Sequences continue after the last ones this feed's src wrote (<see cref="FeedSequences"/>).
 /// </summary>
 internal sealed class FeedPublisher(
     IClusterClient client,
@@ -21,10 +22,9 @@ internal sealed class FeedPublisher(
     IOptions<FeedOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
+    IServiceProvider services,
     ILogger<FeedPublisher> logger) : BackgroundService
 {
-    private static readonly Meter Meter = new("DeltaStream.Feed");
-    private static readonly Counter<long> TicksPublished = Meter.CreateCounter<long>("ticks.published", description: "Ticks published by the synthetic feed");
     private readonly Dictionary<StreamId, IAsyncStream<TickBatch>> streams = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,37 +32,35 @@ internal sealed class FeedPublisher(
         // Publishing needs the co-hosted silo or the cluster connection, which are ready once the host has started.
         await WaitForStartAsync(stoppingToken);
         var settings = options.Value;
-        var now = clock.GetUtcNow();
-        var market = new SyntheticMarket(catalog.All, settings, now.UtcDateTime, now.ToUnixTimeMilliseconds() * 1000);
-        FeedLog.Started(logger, catalog.All.Count, settings.TickInterval, settings.Seed);
+        var last = await FeedSequences.LastWrittenAsync(services.GetService<IProducerSequenceStore>(), settings.Source, catalog.All, clock, stoppingToken);
+        foreach (var (symbol, sequence) in last)
+        {
+            FeedLog.Resuming(logger, symbol, sequence);
+        }
+
+        var market = new SyntheticMarket(catalog.All, settings, clock.GetUtcNow().UtcDateTime, symbol => last[symbol]);
+        var publisher = new StepPublisher(clock, logger, settings.Seed);
+        FeedLog.Started(logger, settings.Source, catalog.All.Count, settings.TickInterval, settings.Seed);
         var provider = client.GetStreamProvider(MarketStreams.ProviderName);
         using var timer = new PeriodicTimer(settings.TickInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
+            var step = new List<(IAsyncStream<TickBatch>, TickBatch)>();
+            foreach (var (batch, listed) in market.Step(clock.GetUtcNow().UtcDateTime).Zip(market.Underlyings))
             {
-                var publications = new List<Task>();
-                foreach (var (batch, listed) in market.Step(clock.GetUtcNow().UtcDateTime).Zip(market.Underlyings))
+                if (settings.PublishWholeEntries)
                 {
-                    TicksPublished.Add(batch.Underlying.Length + batch.Options.Length);
-                    if (settings.PublishWholeEntries)
-                    {
-                        publications.Add(Stream(provider, MarketStreams.Underlying(batch.Symbol)).OnNextAsync(batch));
-                        continue;
-                    }
-
-                    foreach (var (id, routed) in MarketStreamRouter.Route(batch, listed.ListedExpiries))
-                    {
-                        publications.Add(Stream(provider, id).OnNextAsync(routed));
-                    }
+                    step.Add((Stream(provider, MarketStreams.Underlying(batch.Symbol)), batch));
+                    continue;
                 }
 
-                await Task.WhenAll(publications);
+                foreach (var (id, routed) in MarketStreamRouter.Route(batch, listed.ListedExpiries))
+                {
+                    step.Add((Stream(provider, id), routed));
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                FeedLog.PublishFailed(logger, ex);
-            }
+
+            await publisher.PublishAsync(step, stoppingToken);
         }
     }
 

@@ -69,7 +69,7 @@ internal sealed class SimulatedUnderlying
             }
         }
 
-        return new TickBatch(instrument.Symbol, [underlying], [.. ticks]);
+        return new TickBatch(instrument.Symbol, [underlying], [.. ticks], options.Source);
     }
 
     private OptionTick Quote(DateOnly expiry, SimulatedOption option, DateTime utcNow, double time, double forward, double atmVol)

@@ -5,18 +5,21 @@ namespace DeltaStream.Feed.Synthetic;
 
 /// <summary>
 /// A reproducible market: one random source seeded from <see cref="FeedOptions.Seed"/> drives every underlying
-/// in catalog order, so the same instruments, seed and step times give the same ticks.
+/// in catalog order, so the same instruments, seed and step times give the same ticks. Each symbol's sequences
+/// continue after the last one its producer wrote.
 /// </summary>
 internal sealed class SyntheticMarket
 {
     private readonly List<SimulatedUnderlying> underlyings;
 
-    public SyntheticMarket(IReadOnlyList<InstrumentDefinition> instruments, FeedOptions options, DateTime startUtc, long startSequence)
+    /// <param name="lastSequence">The last sequence already written for a symbol (0 when none).</param>
+    public SyntheticMarket(IReadOnlyList<InstrumentDefinition> instruments, FeedOptions options, DateTime startUtc, Func<string, long> lastSequence)
     {
         ArgumentNullException.ThrowIfNull(instruments);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(lastSequence);
         var random = new Random(options.Seed);
-        underlyings = [.. instruments.Select(i => new SimulatedUnderlying(i, options, random, startUtc, startSequence))];
+        underlyings = [.. instruments.Select(i => new SimulatedUnderlying(i, options, random, startUtc, lastSequence(i.Symbol)))];
     }
 
     public IReadOnlyList<SimulatedUnderlying> Underlyings => underlyings;
