@@ -1,7 +1,9 @@
 using DeltaStream.Grains.Chains;
 using DeltaStream.Grains.Diagnostics;
 using DeltaStream.Grains.Observers;
+using DeltaStream.Grains.Persistence;
 using DeltaStream.Ticks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -12,17 +14,20 @@ namespace DeltaStream.Grains;
 /// <summary>
 /// What every market grain does the same way: receive tick batches from its implicitly subscribed stream,
 /// keep leased observers, publish at most once per publish interval when something changed and anyone
-/// listens, and write state on a cadence and on deactivation (never once per tick).
+/// listens, and keep its state durable with the stream position it came from (<see cref="DurableStateWriter{TState}"/>).
+/// With a durable tick log (Redis), an activation on any silo first replays its stream from the persisted position,
+/// so what a crashed silo had applied but not written is applied again; dedupe drops the overlap with live delivery.
 /// </summary>
 internal abstract class MarketGrain<TState>(
     IPersistentState<TState> state,
     IOptions<MarketGrainOptions> options,
     TimeProvider clock,
     ILogger logger) : Grain, IObservableMarketGrain
+    where TState : IStreamPositioned
 {
     private readonly ObserverLeases<IMarketObserver> observers = new(options.Value.ObserverLease);
-    private long lastPersistTicks;
-    private bool unsaved;
+    private DurableStateWriter<TState>? writer;
+    private bool durableLog;
 
     protected IPersistentState<TState> State { get; } = state;
 
@@ -41,14 +46,34 @@ internal abstract class MarketGrain<TState>(
     {
         var key = this.GetPrimaryKeyString();
         Initialize(key);
-        var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<TickBatch>(StreamId.Create(StreamNamespace, key));
+        var streamId = StreamId.Create(StreamNamespace, key);
+        var log = ServiceProvider.GetService<ITickLog>();
+        durableLog = log is not null;
+        writer = new DurableStateWriter<TState>(State, log, streamId, options.Value, Clock, logger);
+        var stream = this.GetStreamProvider(MarketStreams.ProviderName).GetStream<TickBatch>(streamId);
         await stream.SubscribeAsync(OnBatchAsync);
-        lastPersistTicks = Clock.GetTimestamp();
+        if (log is not null)
+        {
+            // Positions mean something only in a durable log; in-memory streams start again with the process.
+            var position = State.State.StreamPosition;
+            writer.Restore(position);
+            var replayed = 0;
+            await foreach (var entry in log.ReplayAsync(streamId, position, cancellationToken))
+            {
+                Take(entry.Batch, entry.Position);
+                replayed++;
+            }
+
+            GrainMetrics.BatchesReplayed.Add(replayed);
+            GrainLog.Replayed(logger, key, replayed, position);
+        }
+
         var interval = options.Value.PublishInterval;
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        writer?.FlushAsync(CaptureState, cancellationToken) ?? Task.CompletedTask;
 
     public Task Subscribe(IMarketObserver observer)
     {
@@ -87,21 +112,23 @@ internal abstract class MarketGrain<TState>(
 
     private Task OnBatchAsync(TickBatch batch, StreamSequenceToken? token)
     {
+        Take(batch, durableLog ? token?.SequenceNumber : null);
+        return Task.CompletedTask;
+    }
+
+    private void Take(TickBatch batch, long? position)
+    {
         if (Apply(batch) is not { } outcome)
         {
             GrainMetrics.TicksRejected.Add(batch.Options.Length + batch.Underlying.Length, new KeyValuePair<string, object?>("reason", "unknownInstrument"));
             GrainLog.UnknownInstrument(logger, this.GetPrimaryKeyString(), batch.Symbol);
-            return Task.CompletedTask;
+            writer!.Took(position, changed: false);
+            return;
         }
 
         TickCounters.Record(outcome, TickKind);
-        if (outcome.Changed)
-        {
-            Dirty = true;
-            unsaved = true;
-        }
-
-        return Task.CompletedTask;
+        Dirty |= outcome.Changed;
+        writer!.Took(position, outcome.Changed);
     }
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)
@@ -111,29 +138,10 @@ internal abstract class MarketGrain<TState>(
             PublishNow();
         }
 
-        if (unsaved && Clock.GetElapsedTime(lastPersistTicks) >= options.Value.PersistInterval)
+        await writer!.OnTimerAsync(CaptureState, cancellationToken);
+        if (writer.Conflicted)
         {
-            await PersistAsync();
-        }
-    }
-
-    private async Task PersistAsync()
-    {
-        if (!unsaved)
-        {
-            return;
-        }
-
-        CaptureState();
-        try
-        {
-            await State.WriteStateAsync();
-            unsaved = false;
-            lastPersistTicks = Clock.GetTimestamp();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            GrainLog.PersistFailed(logger, ex, this.GetPrimaryKeyString());
+            this.DeactivateOnIdle();
         }
     }
 }

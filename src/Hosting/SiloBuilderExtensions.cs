@@ -24,7 +24,7 @@ public static class SiloBuilderExtensions
         var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
-            EnsureCheckpointTrailsPersistence(configuration, redis);
+            EnsurePersistenceRunsOnTheTimer(configuration);
             silo.AddRedisGrainStorage(GrainStorage.Market, o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis), streaming.PullingPeriod);
@@ -57,6 +57,7 @@ public static class SiloBuilderExtensions
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            ConfigureDeathDetection(silo, configuration);
             silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
             return silo;
         }
@@ -67,20 +68,34 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Exactly-once after a silo dies rests on this: a queue's checkpoint (where a replay starts) must trail what
-    /// the grains have persisted, so the checkpoint delay has to exceed the grains' persist interval.
+    /// Grains persist on their publish timer, so a persist interval shorter than the timer cannot be kept; trimming
+    /// follows what grains report durable, so no other timing has to line up for exactly-once.
     /// </summary>
-    private static void EnsureCheckpointTrailsPersistence(IConfiguration configuration, string redis)
+    private static void EnsurePersistenceRunsOnTheTimer(IConfiguration configuration)
     {
-        var streams = new RedisStreamOptions();
-        RedisSettings.Streams(configuration, redis)(streams);
         var grains = configuration.GetSection(MarketGrainOptions.SectionName).Get<MarketGrainOptions>() ?? new MarketGrainOptions();
-        if (streams.CheckpointDelay <= grains.PersistInterval)
+        if (grains.PersistInterval < grains.PublishInterval)
         {
             throw new InvalidOperationException(
-                $"DeltaStream:Redis:CheckpointDelay ({streams.CheckpointDelay}) must be longer than DeltaStream:Grains:PersistInterval ({grains.PersistInterval}): " +
-                "a replay after a silo failure must not start beyond what the grains have persisted.");
+                $"DeltaStream:Grains:PersistInterval ({grains.PersistInterval}) must not be shorter than DeltaStream:Grains:PublishInterval ({grains.PublishInterval}): " +
+                "grains write their state on the publish timer.");
         }
+    }
+
+    /// <summary>
+    /// A dead silo is declared within seconds (probes every second, 2 s timeout, 3 misses), well inside the stream
+    /// delivery time, so deliveries to its grains are retried until they reactivate elsewhere instead of being given up.
+    /// "DeltaStream:Cluster:Membership" overrides any ClusterMembershipOptions value.
+    /// </summary>
+    private static void ConfigureDeathDetection(ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        });
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(DeltaStreamClusterOptions.SectionName + ":Membership"));
     }
 
     internal static DeltaStreamClusterOptions ClusterSettings(IConfiguration configuration)

@@ -14,6 +14,7 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process = new();
     private readonly StringBuilder output = new();
+    private bool disposed;
 
     private HostProcess(Uri baseAddress) => BaseAddress = baseAddress;
 
@@ -83,8 +84,15 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process gets no chance to deactivate grains, persist state or leave the cluster.</summary>
     public ValueTask KillAsync() => DisposeAsync();
 
+    /// <summary>Kills the process if it still runs; a second call (after <see cref="KillAsync"/>) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -22,7 +22,7 @@ public sealed class SiloCrashTests
         var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, "crash-test");
         environment["DeltaStream__Feed__Enabled"] = "false";
         environment["DeltaStream__Grains__PersistInterval"] = "00:00:00.500";
-        environment["DeltaStream__Redis__CheckpointDelay"] = "00:00:02";
+        environment["DeltaStream__Redis__TrimInterval"] = "00:00:00.200";
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var producer = new TickProducer(connection.GetDatabase(), new FeedPartitioner("deltastream", 8));
         var silo = await HostProcess.StartAsync("Silo", environment);

@@ -24,7 +24,7 @@ public sealed class DeliveryGuaranteeTests
             }
         });
 
-        await AssertEveryTickAppliedOnceAsync(system.Cluster.Client);
+        await DeliveryAssert.EveryTickAppliedOnceAsync(system.Cluster.Client, Ticks);
     }
 
     [Fact]
@@ -42,25 +42,35 @@ public sealed class DeliveryGuaranteeTests
             }
         });
 
-        await AssertEveryTickAppliedOnceAsync(system.Cluster.Client);
+        await DeliveryAssert.EveryTickAppliedOnceAsync(system.Cluster.Client, Ticks);
     }
 
-    /// <summary>Waits (polling the grains, the system's own answer) until every symbol has its last tick.</summary>
-    private static async Task AssertEveryTickAppliedOnceAsync(IClusterClient client)
+    [Fact]
+    public async Task Redis_killed_mid_stream_with_appendfsync_everysec_may_lose_its_last_second_but_applies_nothing_twice()
     {
+        await using var system = await RedisCluster.StartAsync(durable: true, fsync: "everysec");
+        var producer = new TickProducer(system.Connection.GetDatabase(), system.Partitioner);
+
+        await producer.ProduceAsync(Ticks, ticksPerEntry: 5, async written =>
+        {
+            if (written == Ticks / 2)
+            {
+                await system.Redis.StopAsync();
+                await system.Redis.StartAsync();
+            }
+        });
+
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         foreach (var symbol in TickProducer.Symbols)
         {
-            var grain = client.GetGrain<IUnderlyingGrain>(symbol);
-            while ((await grain.GetSnapshot()).LastSequence < Ticks)
+            var grain = system.Cluster.Client.GetGrain<IUnderlyingGrain>(symbol);
+            while ((await grain.GetSnapshot()).Spot != TickProducer.PriceOf(Ticks))
             {
                 await Task.Delay(50, cts.Token);
             }
 
-            var session = await grain.GetSnapshot();
-            Assert.Equal(Ticks, session.Volume);
-            Assert.Equal(TickProducer.PriceOf(Ticks), session.Spot);
-            Assert.Equal(TickProducer.PriceOf(1), session.Open);
+            // Each tick adds 1: at most one per tick written, whatever was replayed or lost.
+            Assert.InRange((await grain.GetSnapshot()).Volume, 1, Ticks);
         }
     }
 }

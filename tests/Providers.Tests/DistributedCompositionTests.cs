@@ -7,20 +7,20 @@ namespace DeltaStream.Providers.Tests;
 public sealed class DistributedCompositionTests
 {
     [Fact]
-    public void A_checkpoint_delay_not_longer_than_the_persist_interval_is_refused_at_start_up()
+    public void A_persist_interval_shorter_than_the_publish_timer_it_runs_on_is_refused_at_start_up()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = "127.0.0.1:1",
-            ["DeltaStream:Grains:PersistInterval"] = "00:00:10",
-            ["DeltaStream:Redis:CheckpointDelay"] = "00:00:05",
+            ["DeltaStream:Grains:PersistInterval"] = "00:00:00.200",
+            ["DeltaStream:Grains:PublishInterval"] = "00:00:00.500",
         }).Build();
         var builder = Host.CreateApplicationBuilder();
 
         var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.AddDeltaStreamSilo(configuration)));
 
-        Assert.Contains("CheckpointDelay", error.Message, StringComparison.Ordinal);
         Assert.Contains("PersistInterval", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PublishInterval", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,23 +24,29 @@ public sealed class RedisCluster : IAsyncDisposable
 
     public FeedPartitioner Partitioner { get; } = new("deltastream", 8);
 
-    public static async Task<RedisCluster> StartAsync(bool durable = false)
+    /// <param name="siloConfigurator">An <see cref="ISiloConfigurator"/> applied after the DeltaStream composition (e.g. a storage fault injector).</param>
+    public static async Task<RedisCluster> StartAsync(bool durable = false, Type? siloConfigurator = null, TimeSpan? persistInterval = null, string fsync = "always")
     {
-        var redis = new RedisServer(durable);
+        var redis = new RedisServer(durable, fsync);
         await redis.StartAsync();
         var cluster = new RedisCluster(redis);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["DeltaStream:Grains:PublishInterval"] = "00:00:00.020",
-            ["DeltaStream:Grains:PersistInterval"] = "00:00:00.500",
-            ["DeltaStream:Redis:CheckpointDelay"] = "00:00:02",
+            ["DeltaStream:Grains:PersistInterval"] = (persistInterval ?? TimeSpan.FromMilliseconds(500)).ToString(),
+            ["DeltaStream:Redis:TrimInterval"] = "00:00:00.200",
             ["DeltaStream:Streams:PullingPeriod"] = "00:00:00.010",
         };
         cluster.Connection = await ConnectionMultiplexer.ConnectAsync(ConfigurationOptions.Parse(redis.ConnectionString + ",abortConnect=false"));
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        if (siloConfigurator is not null)
+        {
+            builder.Options.SiloBuilderConfiguratorTypes.Add(siloConfigurator.AssemblyQualifiedName!);
+        }
+
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         cluster.Cluster = builder.Build();
         await cluster.Cluster.DeployAsync();

@@ -13,11 +13,14 @@ namespace DeltaStream.Providers.Tests;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string? directory;
+    private readonly string fsync;
     private Process? process;
 
     /// <param name="durable">Keep an append-only file in a temporary directory, so a restart keeps the data.</param>
-    public RedisServer(bool durable = false)
+    /// <param name="fsync">The AOF's appendfsync policy: "always" (a restart loses nothing acknowledged) or "everysec".</param>
+    public RedisServer(bool durable = false, string fsync = "always")
     {
+        this.fsync = fsync;
         directory = durable ? Directory.CreateTempSubdirectory("deltastream-redis-").FullName : null;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -35,7 +38,7 @@ public sealed class RedisServer : IAsyncDisposable
             ArgumentList =
             {
                 "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", directory is null ? "no" : "yes", "--appendfsync", "always", "--dir", directory ?? Path.GetTempPath(),
+                "--appendonly", directory is null ? "no" : "yes", "--appendfsync", fsync, "--dir", directory ?? Path.GetTempPath(),
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -8,23 +8,26 @@ namespace DeltaStream.Providers.Tests;
 public sealed class RedisStreamFailureHandlerTests(RedisClusterFixture fixture)
 {
     [Fact]
-    public async Task A_delivery_that_keeps_failing_is_recorded_in_the_partitions_dead_letter_stream_and_the_subscription_stays()
+    public async Task A_poison_delivery_is_dead_lettered_with_its_payload_and_entry_and_the_streams_trim_point_moves_past_it()
     {
         await using var connection = new RedisConnection(fixture.Value.Redis.ConnectionString);
-        var mapper = new RedisQueueMapper("ticks", fixture.Value.Partitioner);
-        var handler = new RedisStreamFailureHandler(mapper, connection);
-        var stream = MarketStreams.Chain(new ChainId("AAPL", new DateOnly(2026, 12, 4)));
-        var deadLetters = fixture.Value.Partitioner.DeadLetterKey(fixture.Value.Partitioner.PartitionOf("AAPL"));
+        var partitioner = fixture.Value.Partitioner;
+        var mapper = new RedisQueueMapper("ticks", partitioner);
+        var handler = new RedisStreamFailureHandler(mapper, connection, new RedisStreamOptions { DeadLetterMaxLength = 1000 });
+        var stream = MarketStreams.Underlying("AAPL");
+        var partition = partitioner.PartitionOf("AAPL");
         var db = fixture.Value.Connection.GetDatabase();
-        var before = await db.StreamLengthAsync(deadLetters);
+        var data = $$"""[{"kind":"underlying","symbol":"AAPL","src":"poison-test","ts":"{{DateTime.UtcNow:O}}","seq":1,"price":228.5,"volume":1}]""";
+        var id = (await db.StreamAddAsync(partitioner.StreamKey(partition), FeedEntryFormat.DataField, data)).ToString();
+        var position = RedisBatchContainer.SequenceNumberOf(id);
 
-        await handler.OnDeliveryFailure(GuidId.GetNewGuidId(), "ticks", stream, new EventSequenceTokenV2(42, 1));
+        await handler.OnDeliveryFailure(GuidId.GetNewGuidId(), "ticks", stream, new EventSequenceTokenV2(position, 0));
 
         Assert.False(handler.ShouldFaultSubsriptionOnError);
-        var entry = (await db.StreamRangeAsync(deadLetters, "-", "+")).Skip((int)before).Single();
+        var entry = (await db.StreamRangeAsync(partitioner.DeadLetterKey(partition), "-", "+")).Single(e => e["entry"] == id && e["stream"] == stream.ToString());
         Assert.StartsWith("deliveryFailed:", entry["reason"].ToString(), StringComparison.Ordinal);
-        Assert.Contains("AAPL:2026-12-04", entry["stream"].ToString(), StringComparison.Ordinal);
-        Assert.Contains("42", entry["position"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(data, entry["data"].ToString());
+        Assert.True((long)await db.HashGetAsync(partitioner.DurableKey(partition), stream.ToString()) >= position);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
+using DeltaStream.Grains.Persistence;
 using DeltaStream.Grains.Sequencing;
 
 namespace DeltaStream.Grains.Chains;
 
 /// <summary>
 /// What a chain grain persists: the quotes with each contract's producer watermarks, the spot with the underlying's,
-/// the session date and the update sequence (so clients never see it go backwards). Id 2 (one chain-wide watermark
-/// in earlier versions) is retired.
+/// the session date, the update sequence (so clients never see it go backwards) and the stream position all of it was
+/// applied up to. Id 2 (one chain-wide watermark in earlier versions) is retired.
 /// </summary>
 [GenerateSerializer]
-public sealed class ChainState
+public sealed class ChainState : IStreamPositioned
 {
     [Id(0)]
     public double? Spot { get; set; }
@@ -27,4 +28,7 @@ public sealed class ChainState
 
     [Id(6)]
     public List<ProducerSequence> SpotSequences { get; set; } = [];
+
+    [Id(7)]
+    public long StreamPosition { get; set; }
 }

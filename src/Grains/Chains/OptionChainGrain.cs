@@ -66,5 +66,11 @@ internal sealed class OptionChainGrain(
         notify(o => o.OnChainUpdate(update));
     }
 
-    protected override void CaptureState() => State.State = book!.ToState();
+    protected override void CaptureState()
+    {
+        if (book is not null)
+        {
+            State.State = book.ToState();
+        }
+    }
 }

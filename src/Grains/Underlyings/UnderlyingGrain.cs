@@ -44,5 +44,5 @@ internal sealed class UnderlyingGrain(
     }
 
     // The session keeps its figures in the persisted state object; only the watermarks live apart.
-    protected override void CaptureState() => session!.CaptureSequences();
+    protected override void CaptureState() => session?.CaptureSequences();
 }

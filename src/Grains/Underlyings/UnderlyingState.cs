@@ -1,13 +1,15 @@
+using DeltaStream.Grains.Persistence;
 using DeltaStream.Grains.Sequencing;
 
 namespace DeltaStream.Grains.Underlyings;
 
 /// <summary>
 /// What an underlying grain persists: the current session, the last sequence applied from each producer, and the
-/// sequence of the last tick applied. Id 8 (one watermark for all producers in earlier versions) is retired.
+/// sequence of the last tick applied, and the stream position all of it was applied up to. Id 8 (one watermark for all
+/// producers in earlier versions) is retired.
 /// </summary>
 [GenerateSerializer]
-public sealed class UnderlyingState
+public sealed class UnderlyingState : IStreamPositioned
 {
     [Id(0)]
     public DateOnly? SessionDate { get; set; }
@@ -38,4 +40,7 @@ public sealed class UnderlyingState
 
     [Id(10)]
     public long LastSequence { get; set; }
+
+    [Id(11)]
+    public long StreamPosition { get; set; }
 }

@@ -11,7 +11,9 @@ public static class HealthExtensions
 
     public static IServiceCollection AddDeltaStreamHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("orleans", tags: [ReadyTag])
+            .AddCheck<GrainStorageHealthCheck>("grain-storage", tags: [ReadyTag]);
         return services;
     }
 

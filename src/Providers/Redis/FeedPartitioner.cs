@@ -21,6 +21,9 @@ public sealed class FeedPartitioner(string prefix, int partitions)
 
     public string CheckpointKey(int partition) => StreamKey(partition) + ":checkpoint";
 
+    /// <summary>The hash of how far each grain stream of the partition is durably applied (field: the stream id).</summary>
+    public string DurableKey(int partition) => StreamKey(partition) + ":durable";
+
     /// <summary>The hash of the last sequence each stream-API producer wrote per symbol.</summary>
     public string ProducersKey => Prefix + ":producers";
 

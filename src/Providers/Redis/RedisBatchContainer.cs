@@ -44,5 +44,9 @@ internal sealed class RedisBatchContainer(StreamId streamId, TickBatch batch, Ev
         return (ms << 20) | Math.Min(seq, (1 << 20) - 1);
     }
 
+    /// <summary>The entry id of a position made by <see cref="SequenceNumberOf"/>: where a replay resumes after it.</summary>
+    public static string EntryIdOf(long position) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{position >> 20}-{position & ((1 << 20) - 1)}");
+
     public override string ToString() => $"[RedisBatchContainer {StreamId} entry {EntryId}: {Batch.Underlying.Length + Batch.Options.Length} ticks]";
 }

@@ -41,7 +41,7 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
     public IStreamQueueMapper GetStreamQueueMapper() => mapper;
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new RedisStreamFailureHandler(mapper, connection));
+        Task.FromResult<IStreamFailureHandler>(new RedisStreamFailureHandler(mapper, connection, options));
 
     // Receivers exist only in silos, which have the catalog; a client only produces.
     private RedisQueueAdapterReceiver CreateReceiver(QueueId queue) =>

@@ -1,5 +1,4 @@
 using DeltaStream.Instruments;
-using DeltaStream.Ticks;
 using Microsoft.Extensions.Logging;
 using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
@@ -8,27 +7,45 @@ using StackExchange.Redis;
 namespace DeltaStream.Providers.Redis;
 
 /// <summary>
-/// Reads one partition's stream in order from its checkpoint. Each entry is decoded and checked; refused ticks go to
-/// the dead-letter stream with their reason, the rest are routed into one container per grain stream. Delivered
-/// entries become the checkpoint after the checkpoint delay and the stream is trimmed behind it, so a queue taken
-/// over by another silo resumes from there (grains drop what they already applied by sequence).
+/// Reads one partition's stream in order from its checkpoint. Each entry is routed (<see cref="EntryRouter"/>) into
+/// one container per grain stream; refused ticks go to the dead-letter stream with their reason, best effort. The read
+/// position moves only over entries whose containers are all handed to the cache, and a read never yields more
+/// containers than the cache takes. The checkpoint (where a queue taken over resumes) and the trim point follow the
+/// grains' durable positions (<see cref="DurableTrim"/>); a checkpoint only moves forward, so a stale receiver whose
+/// queue was taken over can neither move it back nor trim past what is durable.
 /// </summary>
 internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 {
     private static readonly TimeSpan LagRefresh = TimeSpan.FromSeconds(1);
+
+    // Sets the checkpoint and trims behind it in one step, only when it moves forward (entry ids compare as ms, seq).
+    private const string CheckpointScript = """
+        local current = redis.call('GET', KEYS[1])
+        if current then
+          local cm, cs = string.match(current, '(%d+)-(%d+)')
+          local nm, ns = string.match(ARGV[1], '(%d+)-(%d+)')
+          cm, cs, nm, ns = tonumber(cm), tonumber(cs), tonumber(nm), tonumber(ns)
+          if nm < cm or (nm == cm and ns <= cs) then return 0 end
+        end
+        redis.call('SET', KEYS[1], ARGV[1])
+        redis.call('XTRIM', KEYS[2], 'MINID', ARGV[1])
+        return 1
+        """;
+
     private readonly int partition;
     private readonly FeedPartitioner partitioner;
     private readonly RedisConnection connection;
     private readonly RedisStreamOptions options;
-    private readonly InstrumentCatalog catalog;
+    private readonly EntryRouter router;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
-    private readonly DeliveryCheckpoint checkpoint;
+    private readonly DurableTrim trim = new();
     private readonly string queueName;
     private readonly RedisStreamMetrics.QueueState state;
     private string lastRead = "0-0";
     private bool hasCheckpoint;
     private DateTime lagReadAt;
+    private DateTime trimmedAt;
 
     public RedisQueueAdapterReceiver(QueueId queue, RedisQueueMapper mapper, RedisConnection connection, RedisStreamOptions options, InstrumentCatalog catalog, TimeProvider clock, ILogger logger)
     {
@@ -36,10 +53,9 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         partitioner = mapper.Partitioner;
         this.connection = connection;
         this.options = options;
-        this.catalog = catalog;
         this.clock = clock;
         this.logger = logger;
-        checkpoint = new DeliveryCheckpoint(options.CheckpointDelay);
+        router = new EntryRouter(partition, partitioner, catalog);
         queueName = partitioner.StreamKey(partition);
         state = RedisStreamMetrics.Track(queueName);
     }
@@ -56,115 +72,135 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
         var db = await connection.DatabaseAsync();
-        await AdvanceCheckpointAsync(db);
+        await TrimAsync(db, force: false);
         var count = maxCount < 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
+        if (count == 0)
+        {
+            return [];
+        }
+
         var entries = await db.StreamRangeAsync(queueName, "(" + lastRead, "+", count);
+        var capacity = maxCount < 0 ? int.MaxValue : maxCount;
         var containers = new List<IBatchContainer>();
+        var rejected = new List<(string EntryId, RejectedTick Tick)>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var taken = 0;
         foreach (var entry in entries)
         {
             var id = entry.Id.ToString();
-            var before = containers.Count;
-            await ReadEntryAsync(db, id, entry[FeedEntryFormat.DataField], containers);
-            checkpoint.Read(id, containers.Count - before, now);
+            var data = entry[FeedEntryFormat.DataField];
+            var routed = router.Route(data.HasValue ? data.ToString() : null);
+            if (containers.Count + routed.Parts.Count > capacity)
+            {
+                break;
+            }
+
+            var position = RedisBatchContainer.SequenceNumberOf(id);
+            var streams = new string[routed.Parts.Count];
+            for (var i = 0; i < routed.Parts.Count; i++)
+            {
+                var (stream, batch) = routed.Parts[i];
+                containers.Add(new RedisBatchContainer(stream, batch, new EventSequenceTokenV2(position, i), id));
+                streams[i] = stream.ToString();
+                RedisStreamMetrics.TicksDelivered.Add(batch.Underlying.Length + batch.Options.Length);
+            }
+
+            trim.Read(id, position, streams, now);
+            rejected.AddRange(routed.Rejected.Select(r => (id, r)));
             lastRead = id;
+            taken++;
         }
 
-        RedisStreamMetrics.EntriesRead.Add(entries.Length);
-        if (now - lagReadAt > LagRefresh)
-        {
-            // The stream holds the retained checkpoint entry, the entries read but not yet checkpointed, and the
-            // entries not read yet: the lag is the last group.
-            var length = await db.StreamLengthAsync(queueName);
-            state.Lag = Math.Max(0, length - checkpoint.Pending - (hasCheckpoint ? 1 : 0));
-            lagReadAt = now;
-        }
-
+        RedisStreamMetrics.EntriesRead.Add(taken);
+        await DeadLetterAsync(db, rejected);
+        await RefreshLagAsync(db, now);
         return containers;
     }
 
-    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var message in messages)
-        {
-            if (message is RedisBatchContainer container)
-            {
-                checkpoint.Delivered(container.EntryId, now);
-            }
-        }
+    // Trimming follows durable positions, not delivery: nothing to record here.
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => Task.CompletedTask;
 
-        await AdvanceCheckpointAsync(await connection.DatabaseAsync());
+    public async Task Shutdown(TimeSpan timeout)
+    {
+        try
+        {
+            await TrimAsync(await connection.DatabaseAsync().WaitAsync(timeout), force: true).WaitAsync(timeout);
+        }
+        finally
+        {
+            RedisStreamMetrics.Untrack(queueName);
+        }
     }
 
-    public Task Shutdown(TimeSpan timeout)
+    /// <summary>Dead letters are a report: a failed write is counted and logged, and never holds back or repeats a container.</summary>
+    private async Task DeadLetterAsync(IDatabase db, List<(string EntryId, RejectedTick Tick)> rejected)
     {
-        RedisStreamMetrics.Untrack(queueName);
-        return Task.CompletedTask;
-    }
-
-    private async Task ReadEntryAsync(IDatabase db, string id, RedisValue data, List<IBatchContainer> containers)
-    {
-        var decoded = FeedEntryFormat.Decode(data.HasValue ? data.ToString() : null);
-        var rejected = new List<RejectedTick>(decoded.Rejected);
-        var batch = decoded.Batch;
-        if (batch is not null)
-        {
-            if (!catalog.TryGet(batch.Symbol, out var instrument))
-            {
-                rejected.Add(new RejectedTick(data.ToString(), $"unknownSymbol: '{batch.Symbol}' is not a listed instrument"));
-                batch = null;
-            }
-            else if (partitioner.PartitionOf(instrument.Symbol) != partition)
-            {
-                rejected.Add(new RejectedTick(data.ToString(), $"wrongPartition: '{instrument.Symbol}' belongs in {partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol))}"));
-                batch = null;
-            }
-            else
-            {
-                var listed = catalog.Expiries(instrument);
-                var unlisted = batch.Options.Where(o => !listed.Contains(o.Expiry)).ToArray();
-                foreach (var option in unlisted)
-                {
-                    rejected.Add(new RejectedTick(FeedEntryFormat.Encode(new TickBatch(instrument.Symbol, [], [option], batch.Source)), $"unlistedExpiry: {instrument.Symbol} lists no expiry {option.Expiry:yyyy-MM-dd}"));
-                }
-
-                batch = batch with { Symbol = instrument.Symbol, Options = unlisted.Length == 0 ? batch.Options : [.. batch.Options.Where(o => listed.Contains(o.Expiry))] };
-                var sequence = RedisBatchContainer.SequenceNumberOf(id);
-                var index = 0;
-                foreach (var (stream, routed) in MarketStreamRouter.Route(batch, listed))
-                {
-                    containers.Add(new RedisBatchContainer(stream, routed, new EventSequenceTokenV2(sequence, index++), id));
-                }
-
-                RedisStreamMetrics.TicksDelivered.Add(batch.Underlying.Length + batch.Options.Length);
-            }
-        }
-
-        foreach (var reject in rejected)
+        foreach (var (entryId, reject) in rejected)
         {
             var reason = reject.Reason[..Math.Max(reject.Reason.IndexOf(':', StringComparison.Ordinal), 0)];
             RedisStreamMetrics.TicksRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
-            await db.StreamAddAsync(partitioner.DeadLetterKey(partition), [new("reason", reject.Reason), new("data", reject.Json), new("entry", id)]);
-            RedisStreamMetrics.DeadLettered.Add(1);
+            try
+            {
+                await db.StreamAddAsync(partitioner.DeadLetterKey(partition), [new("reason", reject.Reason), new("data", reject.Json), new("entry", entryId)],
+                    maxLength: (int)Math.Min(options.DeadLetterMaxLength, int.MaxValue), useApproximateMaxLength: true);
+                RedisStreamMetrics.DeadLettered.Add(1);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                RedisStreamMetrics.DeadLetterFailures.Add(1);
+                LogDeadLetterFailed(ex, queueName, entryId);
+            }
         }
     }
 
-    private async Task AdvanceCheckpointAsync(IDatabase db)
+    private async Task RefreshLagAsync(IDatabase db, DateTime now)
     {
-        if (checkpoint.Advance(clock.GetUtcNow().UtcDateTime) is not { } id)
+        if (now - lagReadAt <= LagRefresh)
         {
             return;
         }
 
-        await db.StringSetAsync(partitioner.CheckpointKey(partition), id);
-        // Entries before the checkpoint are applied and persisted by the grains: trim them so memory stays bounded.
-        await db.ExecuteAsync("XTRIM", queueName, "MINID", id);
+        try
+        {
+            // The stream holds the retained checkpoint entry, the entries read but not yet trimmed, and the entries
+            // not read yet: the lag is the last group.
+            var length = await db.StreamLengthAsync(queueName);
+            state.Lag = Math.Max(0, length - trim.Pending - (hasCheckpoint ? 1 : 0));
+            state.OldestRetainedAt = trim.OldestReadAt;
+            lagReadAt = now;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogLagFailed(ex, queueName);
+        }
+    }
+
+    private async Task TrimAsync(IDatabase db, bool force)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if ((!force && now - trimmedAt < options.TrimInterval) || trim.Pending == 0)
+        {
+            return;
+        }
+
+        trimmedAt = now;
+        if (trim.Advance(await RedisTickLog.DurablePositionsAsync(db, partitioner, partition)) is not { } id)
+        {
+            return;
+        }
+
+        // Entries before the checkpoint are in persisted grain state: trim them so memory stays bounded.
+        await db.ScriptEvaluateAsync(CheckpointScript, [partitioner.CheckpointKey(partition), queueName], [id]);
         hasCheckpoint = true;
-        state.CheckpointAt = clock.GetUtcNow().UtcDateTime;
+        state.CheckpointAt = now;
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reading {Queue} after entry {EntryId}")]
     private partial void LogStarted(string queue, string entryId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "{Queue}: a dead-letter record of entry {EntryId} could not be written; the entry's valid ticks are delivered")]
+    private partial void LogDeadLetterFailed(Exception exception, string queue, string entryId);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "{Queue}: reading the stream length for the lag gauge failed")]
+    private partial void LogLagFailed(Exception exception, string queue);
 }

@@ -17,6 +17,8 @@ internal static class RedisStreamMetrics
 
     public static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("deadlettered", description: "Records written to the dead-letter streams");
 
+    public static readonly Counter<long> DeadLetterFailures = Meter.CreateCounter<long>("deadletter.failures", description: "Dead-letter records that could not be written (the entry's valid ticks were still delivered)");
+
     public static readonly Counter<long> EntriesWritten = Meter.CreateCounter<long>("entries.written", description: "Feed entries written by producers through the stream API");
 
     static RedisStreamMetrics()
@@ -25,6 +27,8 @@ internal static class RedisStreamMetrics
             description: "Entries behind the stream's tail: written but not yet read by the queue's pulling agent");
         Meter.CreateObservableGauge("queue.checkpoint.age", () => Queues.Select(q => new Measurement<double>((DateTime.UtcNow - q.Value.CheckpointAt).TotalSeconds, new KeyValuePair<string, object?>("queue", q.Key))),
             unit: "s", description: "Seconds since the queue's checkpoint last moved");
+        Meter.CreateObservableGauge("queue.retained.age", () => Queues.Select(q => new Measurement<double>(q.Value.OldestRetainedAt is { } at ? (DateTime.UtcNow - at).TotalSeconds : 0, new KeyValuePair<string, object?>("queue", q.Key))),
+            unit: "s", description: "Age of the oldest entry read but not yet durable in every grain it fed (0 when none): how overdue grain writes are");
     }
 
     public static QueueState Track(string queue) => Queues.GetOrAdd(queue, _ => new QueueState());
@@ -36,5 +40,7 @@ internal static class RedisStreamMetrics
         public long Lag { get; set; }
 
         public DateTime CheckpointAt { get; set; } = DateTime.UtcNow;
+
+        public DateTime? OldestRetainedAt { get; set; }
     }
 }

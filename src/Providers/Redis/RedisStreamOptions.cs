@@ -16,13 +16,18 @@ public sealed class RedisStreamOptions
     public int ReadBatchSize { get; set; } = 64;
 
     /// <summary>
-    /// How long after delivery an entry becomes the checkpoint (and may be trimmed). It must exceed the grains'
-    /// persist interval, so that a replay after a silo dies starts no later than what grain storage holds.
+    /// How often a receiver reads the grains' durable positions and moves its checkpoint: an entry becomes the
+    /// checkpoint (and is trimmed) once every grain stream it fed is durable past it, whatever the timing.
     /// </summary>
-    public TimeSpan CheckpointDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan TrimInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Producer backpressure: writing to a stream holding this many unconsumed entries fails until it drains.
+    /// The cap on retained entries per partition, the memory bound of Redis: writing through the stream API to a stream
+    /// holding this many entries is refused until the grains persist and it is trimmed (the synthetic feed waits and
+    /// retries). Raw XADD producers should watch XLEN against it.
     /// </summary>
     public long MaxBacklog { get; set; } = 200_000;
+
+    /// <summary>Dead-letter streams are capped to about this many records (XADD MAXLEN ~).</summary>
+    public long DeadLetterMaxLength { get; set; } = 100_000;
 }

@@ -30,9 +30,14 @@ internal sealed class RedisStreamOptionsValidator(RedisStreamOptions options, st
             Fail("ReadBatchSize must be between 1 and 10000.");
         }
 
-        if (options.CheckpointDelay < TimeSpan.Zero || options.MaxBacklog < 1)
+        if (options.TrimInterval <= TimeSpan.Zero || options.TrimInterval > TimeSpan.FromMinutes(10))
         {
-            Fail("CheckpointDelay must not be negative and MaxBacklog must be positive.");
+            Fail("TrimInterval must be above zero and at most 10 minutes.");
+        }
+
+        if (options.MaxBacklog < 1 || options.DeadLetterMaxLength < 1)
+        {
+            Fail("MaxBacklog and DeadLetterMaxLength must be positive.");
         }
     }
 }

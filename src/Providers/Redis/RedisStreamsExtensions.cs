@@ -1,3 +1,4 @@
+using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,10 @@ using Orleans.Runtime;
 
 namespace DeltaStream.Providers.Redis;
 
-/// <summary>Registers the Redis Streams persistent stream provider on silos (read and write) and clients (write).</summary>
+/// <summary>
+/// Registers the Redis Streams persistent stream provider on silos (read and write, and the durable <see cref="ITickLog"/>
+/// the grains replay from) and clients (write).
+/// </summary>
 public static class RedisStreamsExtensions
 {
     public static ISiloBuilder AddRedisStreams(this ISiloBuilder builder, string name, Action<RedisStreamOptions> configure, TimeSpan pullingPeriod, int cacheSize = 4096)
@@ -20,6 +24,11 @@ public static class RedisStreamsExtensions
             stream.ConfigurePullingAgent(ob => ob.Configure(o => o.GetQueueMsgsTimerPeriod = pullingPeriod));
         });
         AddShared(builder.Services, name);
+        builder.Services.AddSingleton<ITickLog>(sp =>
+        {
+            var options = Options(sp, name);
+            return new RedisTickLog(sp.GetRequiredKeyedService<RedisConnection>(name), new FeedPartitioner(options.Prefix, options.Partitions), sp.GetRequiredService<InstrumentCatalog>());
+        });
         return builder;
     }
 

@@ -1,0 +1,59 @@
+using DeltaStream.Instruments;
+using DeltaStream.Ticks;
+using Orleans.Runtime;
+
+namespace DeltaStream.Providers.Redis;
+
+/// <summary>
+/// Decodes a feed entry of one partition, checks it against the catalog (listed symbol, its partition, listed
+/// expiries) and routes the valid ticks to the grain streams they feed. Live reading and replay route alike, so a
+/// grain replays exactly what it was delivered.
+/// </summary>
+internal sealed class EntryRouter(int partition, FeedPartitioner partitioner, InstrumentCatalog catalog)
+{
+    public RoutedEntry Route(string? data)
+    {
+        var decoded = FeedEntryFormat.Decode(data);
+        if (decoded.Batch is not { } batch)
+        {
+            return new RoutedEntry([], decoded.Rejected);
+        }
+
+        var rejected = new List<RejectedTick>(decoded.Rejected);
+        if (!catalog.TryGet(batch.Symbol, out var instrument))
+        {
+            rejected.Add(new RejectedTick(data!, $"unknownSymbol: '{batch.Symbol}' is not a listed instrument"));
+            return new RoutedEntry([], rejected);
+        }
+
+        if (partitioner.PartitionOf(instrument.Symbol) != partition)
+        {
+            rejected.Add(new RejectedTick(data!, $"wrongPartition: '{instrument.Symbol}' belongs in {partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol))}"));
+            return new RoutedEntry([], rejected);
+        }
+
+        var listed = catalog.Expiries(instrument);
+        var unlisted = batch.Options.Where(o => !listed.Contains(o.Expiry)).ToArray();
+        foreach (var option in unlisted)
+        {
+            rejected.Add(new RejectedTick(FeedEntryFormat.Encode(new TickBatch(instrument.Symbol, [], [option], batch.Source)), $"unlistedExpiry: {instrument.Symbol} lists no expiry {option.Expiry:yyyy-MM-dd}"));
+        }
+
+        batch = batch with { Symbol = instrument.Symbol, Options = unlisted.Length == 0 ? batch.Options : [.. batch.Options.Where(o => listed.Contains(o.Expiry))] };
+        return new RoutedEntry([.. MarketStreamRouter.Route(batch, listed)], rejected);
+    }
+
+    /// <summary>Only the part of an entry that feeds <paramref name="stream"/>, if any.</summary>
+    public TickBatch? PartFor(string? data, StreamId stream)
+    {
+        foreach (var (id, batch) in Route(data).Parts)
+        {
+            if (id == stream)
+            {
+                return batch;
+            }
+        }
+
+        return null;
+    }
+}
