@@ -1,3 +1,5 @@
+using DeltaStream.Gateway.Api.OpenApi;
+
 namespace DeltaStream.Gateway.Api;
 
 internal static class ApiExtensions
@@ -6,7 +8,12 @@ internal static class ApiExtensions
     {
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<SecuritySchemesTransformer>();
+            o.AddOperationTransformer<SecuritySchemesTransformer>();
+            o.AddSchemaTransformer<ExampleSchemaTransformer>();
+        });
         services.AddSingleton<MarketDirectory>();
         return services;
     }

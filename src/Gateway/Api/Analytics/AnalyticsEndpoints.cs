@@ -15,7 +15,7 @@ internal static class AnalyticsEndpoints
 {
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/analytics/{symbol}").WithTags("Analytics");
+        var api = endpoints.MapGroup("/analytics/{symbol}").WithTags("Analytics");
         api.MapGet("/pcr", PcrAsync).WithName("PutCallRatio");
         api.MapGet("/max-pain", MaxPainAsync).WithName("MaxPain");
         api.MapGet("/iv-smile", SmileAsync).WithName("IvSmile");
