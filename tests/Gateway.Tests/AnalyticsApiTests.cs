@@ -12,7 +12,7 @@ namespace DeltaStream.Gateway.Tests;
 /// <summary>Every analytics endpoint, for every default symbol and expiry, agrees with the chain it is computed from.</summary>
 public sealed class AnalyticsApiTests(QuietGatewayFactory factory) : IClassFixture<QuietGatewayFactory>
 {
-    private readonly HttpClient http = factory.CreateClient();
+    private readonly HttpClient http = factory.CreateSignedInClient();
 
     public static TheoryData<string> Symbols => [.. DefaultInstruments.Create().Select(i => i.Symbol)];
 

@@ -7,6 +7,8 @@ internal static class ApiExtensions
     public static IServiceCollection AddDeltaStreamApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // A body or parameter that does not bind is a 400 problem in every environment (Development would throw).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
         services.AddOpenApi(o =>
         {
