@@ -1,19 +1,27 @@
 using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.Api.Analytics;
+using DeltaStream.Gateway.Api.Options;
 using DeltaStream.Gateway.Api.Pricing;
+using DeltaStream.Gateway.Auth;
 using DeltaStream.Hosting.Health;
 using DeltaStream.Gateway.Hosting;
+using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime;
 using DeltaStream.Hosting;
 using Orleans.Dashboard;
 using Prometheus;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDeltaStreamOrleans();
 builder.Services.AddDeltaStreamApi();
+builder.Services.AddDeltaStreamAuth(builder.Configuration);
+builder.Services.AddDeltaStreamRateLimits(builder.Configuration);
+builder.Services.AddDeltaStreamCors(builder.Configuration);
 builder.Services.AddMarketHub(builder.Configuration);
 builder.Services.AddDeltaStreamHealthChecks();
 builder.Services.AddDeltaStreamMetrics();
+builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -21,14 +29,22 @@ app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseHttpMetrics();
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapOpenApi();
-app.MapMarketDataApi();
-app.MapPricingApi();
-app.MapAnalyticsApi();
+app.MapScalarApiReference("/docs");
+app.MapDeltaStreamAuth();
+var api = app.MapDataApi();
+api.MapMarketDataApi();
+api.MapOptionsApi();
+api.MapPricingApi();
+api.MapAnalyticsApi();
 app.MapMarketHub();
 app.MapDeltaStreamHealth();
-app.MapMetrics();
-app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapDeltaStreamMetrics(app.Configuration);
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperatorOutsideEmbedded(app.Configuration);
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>

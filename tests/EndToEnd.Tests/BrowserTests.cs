@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeltaStream.Testing;
 using Microsoft.Playwright;
 
 namespace DeltaStream.EndToEnd.Tests;
@@ -9,8 +10,10 @@ public sealed class BrowserTests(GatewayProcess gateway)
     private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
     [Fact]
-    public async Task The_web_ui_shows_the_underlyings_and_a_live_option_chain()
+    public async Task After_signing_in_through_the_form_the_web_ui_shows_the_underlyings_and_a_live_option_chain()
     {
+        using var anonymous = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var user = await TestAccounts.RegisterAsync(anonymous, cancellationToken: TestContext.Current.CancellationToken);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -21,6 +24,10 @@ public sealed class BrowserTests(GatewayProcess gateway)
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1500, Height = 1000 } });
 
         await page.GotoAsync(gateway.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("#signin")).ToBeVisibleAsync();
+        await page.FillAsync("#email", user.User.Email);
+        await page.FillAsync("#password", TestAccounts.Password);
+        await page.ClickAsync("#login");
 
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#underlyings tbody tr")).ToHaveCountAsync(8);

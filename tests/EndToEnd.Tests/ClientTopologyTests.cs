@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DeltaStream.Testing;
 
 namespace DeltaStream.EndToEnd.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ClientTopologyTests
         {
             ["DeltaStream__Gateway__Topology"] = "Client",
         });
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/SPY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString();
 
         // The silo's feed started with the silo; the first chain snapshot asked for through the gateway has quotes.

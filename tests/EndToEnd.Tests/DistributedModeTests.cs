@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DeltaStream.Testing;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Providers.Tests;
 using StackExchange.Redis;
@@ -22,7 +23,7 @@ public sealed class DistributedModeTests
         await using var silo = await HostProcess.StartAsync("Silo", new Dictionary<string, string>(environment) { ["DeltaStream__Feed__Enabled"] = "false" });
         await using var gateway = await HostProcess.StartAsync("Gateway", environment);
         var feed = await HostProcess.StartAsync("Feed", environment, waitForReady: false);
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", cts.Token)).GetProperty("expiries")[0].GetString()!;
 

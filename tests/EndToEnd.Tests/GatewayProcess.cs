@@ -1,3 +1,5 @@
+using DeltaStream.Testing;
+
 [assembly: AssemblyFixture(typeof(DeltaStream.EndToEnd.Tests.GatewayProcess))]
 
 namespace DeltaStream.EndToEnd.Tests;
@@ -10,6 +12,9 @@ public sealed class GatewayProcess : IAsyncLifetime
     public Uri BaseAddress => Host.BaseAddress;
 
     public TimeSpan StartupTime => Host.StartupTime;
+
+    /// <summary>A client signed in as a newly registered user.</summary>
+    public Task<HttpClient> SignedInClientAsync() => TestAccounts.SignedInClientAsync(BaseAddress, TestContext.Current.CancellationToken);
 
     private HostProcess Host => host ?? throw new InvalidOperationException("not started");
 

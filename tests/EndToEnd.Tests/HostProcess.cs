@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using DeltaStream.Testing;
 
 namespace DeltaStream.EndToEnd.Tests;
 
@@ -33,6 +34,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Every process gets the test settings (signing key, test-sized limits) beside <paramref name="environment"/>.</summary>
     /// <param name="waitForReady">False for a process without HTTP endpoints (the feed): started, not probed.</param>
     public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool waitForReady = true)
     {
@@ -43,7 +45,7 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(host.BaseAddress.ToString().TrimEnd('/'));
         info.WorkingDirectory = Path.Combine(RepositoryLayout.Root, "src", project);
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in TestAccounts.EnvironmentVariables().Concat(environment))
         {
             info.Environment[key] = value;
         }

@@ -19,7 +19,7 @@ public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
     [Fact]
     public async Task The_gateway_serves_within_60_seconds_and_lists_the_eight_symbols_with_expiries()
     {
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var http = await gateway.SignedInClientAsync();
 
         var list = await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings", TestContext.Current.CancellationToken);
 
@@ -31,8 +31,8 @@ public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
     [Fact]
     public async Task The_first_nifty_chain_has_21_strikes_with_greeks_that_agree_with_bsm()
     {
-        await using var hub = await ConnectAsync();
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var http = await gateway.SignedInClientAsync();
+        await using var hub = await ConnectAsync(http);
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString()!;
         await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
         await NextAsync(hub.Updates, u => u.Strikes.Count(s => s.Call?.Iv is not null && s.Put?.Iv is not null) >= 21);
@@ -56,8 +56,8 @@ public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
     [Fact]
     public async Task A_signalr_client_gets_a_snapshot_then_five_contiguous_updates_within_ten_seconds()
     {
-        await using var hub = await ConnectAsync();
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var http = await gateway.SignedInClientAsync();
+        await using var hub = await ConnectAsync(http);
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString()!;
         var clock = Stopwatch.StartNew();
 
@@ -73,10 +73,12 @@ public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
         Assert.Equal(Enumerable.Range(1, 5).Select(i => snapshot.Sequence + i), sequences);
     }
 
-    private async Task<Hub> ConnectAsync()
+    /// <summary>A hub connection with the same bearer token as <paramref name="signedIn"/>.</summary>
+    private async Task<Hub> ConnectAsync(HttpClient signedIn)
     {
+        var token = signedIn.DefaultRequestHeaders.Authorization!.Parameter;
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway.BaseAddress, "hubs/market"))
+            .WithUrl(new Uri(gateway.BaseAddress, "hubs/market"), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
             .Build();
         var hub = new Hub(connection);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Providers.Tests;
+using DeltaStream.Testing;
 using StackExchange.Redis;
 
 namespace DeltaStream.EndToEnd.Tests;
@@ -38,7 +39,7 @@ public sealed class SiloCrashTests
             });
 
             await using var gateway = await HostProcess.StartAsync("Gateway", environment);
-            using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+            using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             foreach (var symbol in TickProducer.Symbols)
             {

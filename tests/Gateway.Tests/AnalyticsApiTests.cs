@@ -12,7 +12,7 @@ namespace DeltaStream.Gateway.Tests;
 /// <summary>Every analytics endpoint, for every default symbol and expiry, agrees with the chain it is computed from.</summary>
 public sealed class AnalyticsApiTests(QuietGatewayFactory factory) : IClassFixture<QuietGatewayFactory>
 {
-    private readonly HttpClient http = factory.CreateClient();
+    private readonly HttpClient http = factory.CreateSignedInClient();
 
     public static TheoryData<string> Symbols => [.. DefaultInstruments.Create().Select(i => i.Symbol)];
 
@@ -46,7 +46,7 @@ public sealed class AnalyticsApiTests(QuietGatewayFactory factory) : IClassFixtu
             Assert.Equal(a.AtmIv is null, atForward is null);
             Assert.Equal(a.AtmIv ?? 0, atForward ?? 0, 12);
 
-            var gex = await GetAsync<GexResponse>($"analytics/{symbol}/gex?expiry={expiry}");
+            var gex = await GetAsync<DealerExposureResult>($"analytics/{symbol}/gex?expiry={expiry}");
             Assert.Equal(a.NetGex!.Value, gex.NetGex!.Value, Math.Abs(a.NetGex.Value) * 1e-12);
             Assert.Equal((a.CallWall, a.PutWall), (gex.CallWall, gex.PutWall));
             Assert.Equal(a.GammaFlip is null, gex.GammaFlip is null);
@@ -78,7 +78,7 @@ public sealed class AnalyticsApiTests(QuietGatewayFactory factory) : IClassFixtu
         Assert.Equal(chains.Sum(c => c.Analytics.TotalCallOi), pcr.TotalCallOi);
         Assert.Equal(chains.Sum(c => c.Analytics.TotalPutOi), pcr.TotalPutOi);
 
-        var gex = await GetAsync<GexResponse>($"analytics/{symbol}/gex");
+        var gex = await GetAsync<DealerExposureResult>($"analytics/{symbol}/gex");
         Assert.Equal(chains.Sum(c => c.Analytics.NetGex!.Value), gex.NetGex!.Value, Math.Abs(gex.NetGex.Value) * 1e-9);
     }
 

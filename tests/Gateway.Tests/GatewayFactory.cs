@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 [assembly: AssemblyFixture(typeof(DeltaStream.Gateway.Tests.GatewayFactory))]
 
@@ -9,12 +8,15 @@ namespace DeltaStream.Gateway.Tests;
 /// The Gateway in embedded mode (co-hosted silo and synthetic feed) on free ports, with short publish and feed
 /// intervals; one instance is shared by the tests of this assembly.
 /// </summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class GatewayFactory : TestGatewayFactory, IAsyncLifetime
 {
+    /// <summary>The one browser origin this gateway's CORS policy admits.</summary>
+    public const string AllowedOrigin = "https://screens.example.com";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("DeltaStream:Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("DeltaStream:Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("DeltaStream:Cors:Origins:0", AllowedOrigin);
         builder.UseSetting("DeltaStream:Grains:PublishInterval", "00:00:00.050");
         builder.UseSetting("DeltaStream:Feed:TickInterval", "00:00:00.100");
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,20 +30,57 @@ internal sealed class HubClient : IAsyncDisposable
 
     public Channel<UnderlyingSnapshot> Underlyings { get; } = Channel.CreateUnbounded<UnderlyingSnapshot>();
 
-    public static async Task<HubClient> ConnectAsync(GatewayFactory factory)
+    /// <summary>Connects as the factory's signed-in user.</summary>
+    public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory) =>
+        await ConnectAsync(factory, o => o.AccessTokenProvider = async () => (await factory.UserAsync()).Token);
+
+    /// <summary>Connects with the credentials <paramref name="configure"/> sets (none: anonymous); the query of <paramref name="path"/> is kept.</summary>
+    public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory, Action<HttpConnectionOptions> configure, string path = "hubs/market")
     {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(configure);
         var server = factory.Server;
+        var options = new HttpConnectionOptions();
+        configure(options);
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/market"), o =>
+            .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-                o.WebSocketFactory = async (context, ct) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
+                o.AccessTokenProvider = options.AccessTokenProvider;
+                o.WebSocketFactory = async (context, ct) =>
+                {
+                    // The test server's WebSocket client is not the default one: credentials are copied onto its request by hand.
+                    var token = context.Options.AccessTokenProvider is { } provider ? await provider() : null;
+                    var client = server.CreateWebSocketClient();
+                    client.ConfigureRequest = request =>
+                    {
+                        if (!string.IsNullOrEmpty(token))
+                        {
+                            request.Headers.Authorization = "Bearer " + token;
+                        }
+
+                        foreach (var (name, value) in options.Headers)
+                        {
+                            request.Headers[name] = value;
+                        }
+                    };
+                    return await client.ConnectAsync(context.Uri, ct);
+                };
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
             .Build();
         var client = new HubClient(connection);
-        await connection.StartAsync();
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return client;
     }
 

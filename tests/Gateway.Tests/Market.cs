@@ -18,7 +18,7 @@ internal static class Market
     }
 
     /// <summary>A chain snapshot taken after the feed has quoted most of the chain.</summary>
-    public static async Task<ChainSnapshot> QuotedChainAsync(GatewayFactory factory, string symbol, string expiry)
+    public static async Task<ChainSnapshot> QuotedChainAsync(TestGatewayFactory factory, string symbol, string expiry)
     {
         await using var hub = await HubClient.ConnectAsync(factory);
         await hub.Connection.InvokeAsync("SubscribeChain", symbol, expiry);

@@ -9,7 +9,7 @@ namespace DeltaStream.Gateway.Tests;
 
 public sealed class MarketDataApiTests(GatewayFactory factory)
 {
-    private readonly HttpClient http = factory.CreateClient();
+    private readonly HttpClient http = factory.CreateSignedInClient();
 
     [Fact]
     public async Task Underlyings_lists_the_eight_default_symbols_each_with_at_least_four_expiries()

@@ -10,7 +10,7 @@ public sealed class MarketHubTests(GatewayFactory factory)
     [Fact]
     public async Task Subscribing_to_a_chain_gives_a_snapshot_then_updates_with_contiguous_sequences()
     {
-        var expiry = await Market.FirstExpiryAsync(factory.CreateClient(), "NIFTY");
+        var expiry = await Market.FirstExpiryAsync(factory.CreateSignedInClient(), "NIFTY");
         await using var hub = await HubClient.ConnectAsync(factory);
 
         await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
@@ -63,7 +63,7 @@ public sealed class MarketHubTests(GatewayFactory factory)
     public async Task The_gateway_holds_one_grain_subscription_per_chain_however_many_clients_watch_it()
     {
         var relay = factory.Services.GetRequiredService<MarketUpdateRelay>();
-        var expiry = await Market.FirstExpiryAsync(factory.CreateClient(), "FINNIFTY");
+        var expiry = await Market.FirstExpiryAsync(factory.CreateSignedInClient(), "FINNIFTY");
         await using var first = await HubClient.ConnectAsync(factory);
         await using var second = await HubClient.ConnectAsync(factory);
         var before = relay.SubscriptionCount;

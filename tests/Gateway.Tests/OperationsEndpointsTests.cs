@@ -4,7 +4,7 @@ namespace DeltaStream.Gateway.Tests;
 
 public sealed class OperationsEndpointsTests(GatewayFactory factory)
 {
-    private readonly HttpClient http = factory.CreateClient();
+    private readonly HttpClient http = factory.CreateSignedInClient();
 
     [Theory]
     [InlineData("/health/live")]

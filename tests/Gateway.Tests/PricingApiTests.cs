@@ -16,7 +16,7 @@ public sealed class PricingApiTests(GatewayFactory factory)
         ("vanna", "vanna"), ("volga", "volga"), ("charm", "charm"),
     ];
 
-    private readonly HttpClient http = factory.CreateClient();
+    private readonly HttpClient http = factory.CreateSignedInClient();
 
     public static TheoryData<string> BsmCases => ReferenceVectors.Ids("bsm");
 

@@ -5,7 +5,6 @@ using DeltaStream.Grains;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaStream.Gateway.Tests;
@@ -14,14 +13,13 @@ namespace DeltaStream.Gateway.Tests;
 /// An embedded gateway with the synthetic feed switched off and a known market published through the real stream
 /// path: two sessions' worth of quotes per listed chain, so every analytics answer can be checked exactly.
 /// </summary>
-public sealed class QuietGatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
 {
     public const int StrikesEachSide = 8;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("DeltaStream:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("DeltaStream:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        base.ConfigureWebHost(builder);
         builder.UseSetting("DeltaStream:Feed:Enabled", "false");
     }
 

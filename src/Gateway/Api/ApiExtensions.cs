@@ -1,3 +1,5 @@
+using DeltaStream.Gateway.Api.OpenApi;
+
 namespace DeltaStream.Gateway.Api;
 
 internal static class ApiExtensions
@@ -5,8 +7,15 @@ internal static class ApiExtensions
     public static IServiceCollection AddDeltaStreamApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // A body or parameter that does not bind is a 400 problem in every environment (Development would throw).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<SecuritySchemesTransformer>();
+            o.AddOperationTransformer<SecuritySchemesTransformer>();
+            o.AddSchemaTransformer<ExampleSchemaTransformer>();
+        });
         services.AddSingleton<MarketDirectory>();
         return services;
     }

@@ -8,7 +8,7 @@ internal static class MarketDataEndpoints
 {
     public static RouteGroupBuilder MapMarketDataApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("Market data");
+        var api = endpoints.MapGroup("").WithTags("Market data");
         api.MapGet("/underlyings", ListUnderlyingsAsync).WithName("ListUnderlyings");
         api.MapGet("/underlyings/{symbol}", GetUnderlyingAsync).WithName("GetUnderlying");
         api.MapGet("/chains/{symbol}/{expiry}", GetChainAsync).WithName("GetChain");

@@ -13,8 +13,7 @@ internal sealed class QueryReader(IQueryCollection query)
 
     public bool IsValid => errors.Count == 0;
 
-    public IResult Problem() =>
-        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Select(e => e.Value[0])), title: "Invalid parameters");
+    public IResult Problem() => Problems.Invalid(errors);
 
     /// <summary>A required finite number in [min, max] (bounds inclusive unless marked exclusive).</summary>
     public double Number(string name, double min = double.MinValue, double max = double.MaxValue, bool minExclusive = false)

@@ -12,10 +12,7 @@ internal static class OrleansHostingExtensions
     public static WebApplicationBuilder AddDeltaStreamOrleans(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        // Distributed mode (ConnectionStrings:Redis) makes the gateway a client of separate silos unless told otherwise.
-        var defaultTopology = DeploymentMode.IsDistributed(configuration) ? GatewayTopology.Client : GatewayTopology.Embedded;
-        var topology = configuration.GetSection(GatewayOptions.SectionName).GetValue(nameof(GatewayOptions.Topology), defaultTopology);
-        if (topology == GatewayTopology.Embedded)
+        if (GatewayMode.Topology(configuration) == GatewayTopology.Embedded)
         {
             builder.UseOrleans(silo => silo.UseDeltaStreamClustering(configuration).AddDeltaStreamSilo(configuration));
             builder.Services.AddSyntheticFeed(configuration);

@@ -1,16 +1,19 @@
 using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Realtime;
 
 /// <summary>
 /// Live updates at /hubs/market. SubscribeChain joins the chain's group first and then sends the snapshot, so
 /// no update is lost in between; an update that arrives before the snapshot has a sequence at or below the
-/// snapshot's and can be ignored. Invalid names raise a HubException and the connection stays open.
+/// snapshot's and can be ignored. Invalid names raise a HubException and the connection stays open, and so does
+/// a subscription beyond DeltaStream:RateLimits:MaxSubscriptionsPerConnection.
 /// </summary>
-internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay relay, IGrainFactory grains) : Hub
+internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay relay, IGrainFactory grains, IOptions<RateLimitOptions> limits) : Hub
 {
     public const string Path = "/hubs/market";
     public const string ChainSnapshotMethod = "chainSnapshot";
@@ -22,8 +25,7 @@ internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay rel
         var chain = ResolveChain(symbol, expiry);
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
         var group = HubGroups.Chain(chain);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        await relay.WatchAsync(Context.ConnectionId, group, grain);
+        await WatchAsync(group, grain);
         await Clients.Caller.SendAsync(ChainSnapshotMethod, await grain.GetSnapshot());
     }
 
@@ -42,8 +44,7 @@ internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay rel
         var instrument = ResolveSymbol(symbol);
         var grain = grains.GetGrain<IUnderlyingGrain>(instrument);
         var group = HubGroups.Underlying(instrument);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        await relay.WatchAsync(Context.ConnectionId, group, grain);
+        await WatchAsync(group, grain);
         await Clients.Caller.SendAsync(UnderlyingUpdateMethod, await grain.GetSnapshot());
     }
 
@@ -58,6 +59,18 @@ internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay rel
     {
         await relay.UnwatchAllAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Watches the grain and joins its group (both before the caller's snapshot is sent); a connection at its subscription limit gets neither.</summary>
+    private async Task WatchAsync(string group, IObservableMarketGrain grain)
+    {
+        var max = limits.Value.MaxSubscriptionsPerConnection;
+        if (!await relay.WatchAsync(Context.ConnectionId, group, grain, max))
+        {
+            throw new HubException($"A connection may hold at most {max} subscriptions; unsubscribe from one first.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
     }
 
     private Ticks.ChainId ResolveChain(string symbol, string expiry)

@@ -46,18 +46,29 @@ internal sealed partial class MarketUpdateRelay(
         return hub.Clients.Group(HubGroups.Underlying(snapshot.Symbol)).SendAsync(MarketHub.UnderlyingUpdateMethod, snapshot);
     }
 
-    public Task WatchAsync(string connectionId, string group, IObservableMarketGrain grain) =>
-        ChangeAsync(async () =>
+    /// <summary>Watches the group for the connection; false (and nothing changed) when it already watches <paramref name="maxPerConnection"/> others.</summary>
+    public async Task<bool> WatchAsync(string connectionId, string group, IObservableMarketGrain grain, int maxPerConnection)
+    {
+        var admitted = true;
+        await ChangeAsync(async () =>
         {
             if (!watchesByConnection.TryGetValue(connectionId, out var groups))
             {
                 watchesByConnection[connectionId] = groups = [];
             }
 
-            if (!groups.Add(group))
+            if (groups.Contains(group))
             {
                 return;
             }
+
+            if (groups.Count >= maxPerConnection)
+            {
+                admitted = false;
+                return;
+            }
+
+            groups.Add(group);
 
             Watch? watch;
             lock (watches)
@@ -73,6 +84,8 @@ internal sealed partial class MarketUpdateRelay(
 
             await grain.Subscribe(Reference());
         });
+        return admitted;
+    }
 
     public Task UnwatchAsync(string connectionId, string group) =>
         ChangeAsync(() => GroupsOf(connectionId)?.Remove(group) == true ? ReleaseAsync(group) : Task.CompletedTask);

@@ -1,3 +1,6 @@
+using DeltaStream.Gateway.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+
 namespace DeltaStream.Gateway.Realtime;
 
 internal static class RealtimeExtensions
@@ -5,7 +8,7 @@ internal static class RealtimeExtensions
     public static IServiceCollection AddMarketHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSignalR().AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+        services.AddSignalR(o => o.AddFilter<HubRateLimitFilter>()).AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<MarketUpdateRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<MarketUpdateRelay>());
         return services;
@@ -13,7 +16,8 @@ internal static class RealtimeExtensions
 
     public static IEndpointRouteBuilder MapMarketHub(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<MarketHub>(MarketHub.Path);
+        // Connecting needs a token (Authorization header or access_token query) or an X-API-Key.
+        endpoints.MapHub<MarketHub>(MarketHub.Path).RequireAuthorization();
         return endpoints;
     }
 }

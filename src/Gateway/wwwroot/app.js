@@ -1,5 +1,6 @@
 // DeltaStream web UI: underlyings and one option chain, live over SignalR (/hubs/market).
 // Updates carry a per-chain sequence; a gap (a missed update) triggers a fresh snapshot.
+// Every call carries the signed-in user's token; an expired one is renewed with the refresh token.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -8,7 +9,32 @@ const pct = (v) => (v === null || v === undefined ? "–" : (100 * v).toFixed(2)
 const int = (v) => (v === null || v === undefined ? "–" : Number(v).toLocaleString());
 
 const state = { symbol: null, expiry: null, sequence: 0, rows: new Map(), underlyings: new Map() };
-const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/market").withAutomaticReconnect().build();
+const auth = {
+  session: JSON.parse(sessionStorage.getItem("deltastream.session") || "null"),
+  save(session) {
+    this.session = session;
+    if (session) sessionStorage.setItem("deltastream.session", JSON.stringify(session));
+    else sessionStorage.removeItem("deltastream.session");
+  },
+  async token() {
+    if (!this.session) throw new Error("signed out");
+    if (Date.parse(this.session.expiresAt) - Date.now() < 30_000) {
+      const res = await fetch("/api/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken: this.session.refreshToken }) });
+      if (!res.ok) { this.save(null); showSignIn("Your session has ended; sign in again."); throw new Error("signed out"); }
+      this.save({ ...this.session, ...(await res.json()) });
+    }
+    return this.session.token;
+  },
+};
+
+async function api(path) {
+  const res = await fetch(path, { headers: { authorization: "Bearer " + (await auth.token()) } });
+  if (res.status === 401) { auth.save(null); showSignIn("Your session has ended; sign in again."); }
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return res.json();
+}
+
+const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/market", { accessTokenFactory: () => auth.token() }).withAutomaticReconnect().build();
 
 function setStatus(text, kind) {
   const el = $("status");
@@ -96,13 +122,15 @@ async function selectChain(symbol, expiry) {
 }
 
 async function selectSymbol(symbol) {
-  const detail = await (await fetch(`/api/v1/underlyings/${encodeURIComponent(symbol)}`)).json();
+  const detail = await api(`/api/v1/underlyings/${encodeURIComponent(symbol)}`);
   $("symbol").value = symbol;
   $("expiry").innerHTML = detail.expiries.map((e) => `<option>${e}</option>`).join("");
   document.querySelectorAll("#underlyings tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.symbol === symbol));
   await selectChain(symbol, detail.expiries[0]);
 }
 
+$("symbol").addEventListener("change", (e) => selectSymbol(e.target.value));
+$("expiry").addEventListener("change", (e) => selectChain(state.symbol, e.target.value));
 connection.on("underlyingUpdate", renderUnderlying);
 connection.on("chainSnapshot", applySnapshot);
 connection.on("chainUpdate", applyUpdate);
@@ -113,13 +141,44 @@ connection.onreconnected(async () => {
   if (state.symbol) await selectChain(state.symbol, state.expiry);
 });
 
+function showSignIn(message) {
+  $("signin").hidden = false;
+  $("market").hidden = true;
+  $("signout").hidden = true;
+  $("signin-error").textContent = message || "";
+}
+
+async function signIn(path) {
+  const body = JSON.stringify({ email: $("email").value, password: $("password").value });
+  const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    $("signin-error").textContent = answer.detail || `${res.status} ${res.statusText}`;
+    return;
+  }
+  auth.save({ token: answer.token, refreshToken: answer.refreshToken, expiresAt: answer.expiresAt, email: answer.user.email });
+  await start();
+}
+
+$("signin").addEventListener("submit", (e) => { e.preventDefault(); signIn("/api/v1/auth/login"); });
+$("register").addEventListener("click", () => signIn("/api/v1/auth/register"));
+$("signout").addEventListener("click", async () => {
+  const refreshToken = auth.session?.refreshToken;
+  auth.save(null);
+  await connection.stop();
+  if (refreshToken) await fetch("/api/v1/auth/logout", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken }) });
+  showSignIn("Signed out.");
+});
+
 async function start() {
+  if (!auth.session) { showSignIn(); return; }
+  $("signin").hidden = true;
+  $("market").hidden = false;
+  $("signout").hidden = false;
   try {
-    const list = await (await fetch("/api/v1/underlyings")).json();
+    const list = await api("/api/v1/underlyings");
     list.forEach(renderUnderlying);
     $("symbol").innerHTML = list.map((u) => `<option>${u.symbol}</option>`).join("");
-    $("symbol").addEventListener("change", (e) => selectSymbol(e.target.value));
-    $("expiry").addEventListener("change", (e) => selectChain(state.symbol, e.target.value));
     await connection.start();
     setStatus("live", "live");
     for (const u of list) await connection.invoke("SubscribeUnderlying", u.symbol);

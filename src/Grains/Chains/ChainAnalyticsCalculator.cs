@@ -64,11 +64,9 @@ internal sealed class ChainAnalyticsCalculator
                 }
             }
 
-            // The smile is read from out-of-the-money options, the liquid side, falling back to the other side.
             for (var i = 0; i < n; i++)
             {
-                var (primary, secondary) = strikes[i] < f ? (putIv[i], callIv[i]) : (callIv[i], putIv[i]);
-                otmIv[i] = double.IsFinite(primary) ? primary : secondary;
+                otmIv[i] = VolatilitySmile.OutOfTheMoney(strikes[i], f, callIv[i], putIv[i]);
             }
 
             atmIv = StrikeLadder.Interpolate(strikes.AsSpan(0, n), otmIv.AsSpan(0, n), f);

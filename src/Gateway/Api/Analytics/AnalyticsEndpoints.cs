@@ -15,7 +15,7 @@ internal static class AnalyticsEndpoints
 {
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/analytics/{symbol}").WithTags("Analytics");
+        var api = endpoints.MapGroup("/analytics/{symbol}").WithTags("Analytics");
         api.MapGet("/pcr", PcrAsync).WithName("PutCallRatio");
         api.MapGet("/max-pain", MaxPainAsync).WithName("MaxPain");
         api.MapGet("/iv-smile", SmileAsync).WithName("IvSmile");
@@ -76,8 +76,8 @@ internal static class AnalyticsEndpoints
         return TypedResults.Ok(chain.Strikes.Select(row =>
         {
             var (callIv, putIv) = (row.Call?.Iv, row.Put?.Iv);
-            var otm = chain.Forward is { } f && row.Strike < f ? putIv ?? callIv : callIv ?? putIv;
-            return new SmilePoint(row.Strike, row.Strike / chain.Forward, callIv, putIv, otm);
+            var otm = VolatilitySmile.OutOfTheMoney(row.Strike, chain.Forward ?? double.NaN, callIv ?? double.NaN, putIv ?? double.NaN);
+            return new SmilePoint(row.Strike, row.Strike / chain.Forward, callIv, putIv, double.IsFinite(otm) ? otm : null);
         }).ToArray());
     }
 
@@ -90,7 +90,7 @@ internal static class AnalyticsEndpoints
     private static async Task<IResult> GexAsync(string symbol, string? expiry, MarketDirectory directory, IGrainFactory grains)
     {
         var scope = await ChainsAsync(symbol, expiry, required: false, directory, grains);
-        return scope.Problem ?? TypedResults.Ok(ExposureCalculator.Compute(scope.Chains, scope.Instrument.LotSize));
+        return scope.Problem ?? TypedResults.Ok(ChainExposure.Compute(scope.Chains, scope.Instrument.LotSize));
     }
 
     private static async Task<IResult> OiBuildupAsync(string symbol, string? expiry, MarketDirectory directory, IGrainFactory grains)

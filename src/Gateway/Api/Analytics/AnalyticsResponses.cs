@@ -15,12 +15,4 @@ public sealed record SmilePoint(double Strike, double? Moneyness, double? CallIv
 
 public sealed record TermStructurePoint(DateOnly Expiry, double TimeToExpiry, double? AtmIv, double? Forward);
 
-/// <summary>
-/// Dealer exposure at one strike, in currency: GEX per 1% move, DEX per the position's delta, VEX per 1 vol point;
-/// dealers long calls and short puts.
-/// </summary>
-public sealed record ExposureByStrike(double Strike, double CallGex, double PutGex, double NetGex, double NetDex, double NetVex);
-
-public sealed record GexResponse(double? NetGex, double? NetDex, double? NetVex, double? GammaFlip, double? CallWall, double? PutWall, IReadOnlyList<ExposureByStrike> ByStrike);
-
 public sealed record OiBuildupRow(double Strike, long CallOiChange, long PutOiChange, double? CallPriceChange, double? PutPriceChange, OiBuildup CallBuildup, OiBuildup PutBuildup);

@@ -11,7 +11,7 @@ internal static class PricingEndpoints
 {
     public static RouteGroupBuilder MapPricingApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/pricing").WithTags("Pricing calculator");
+        var api = endpoints.MapGroup("/pricing").WithTags("Pricing calculator");
         api.MapGet("/bsm", Bsm).WithName("PriceBsm");
         api.MapGet("/black76", Black76Price).WithName("PriceBlack76");
         api.MapGet("/iv", Iv).WithName("ImpliedVolatility");

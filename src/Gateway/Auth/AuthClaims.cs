@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace DeltaStream.Gateway.Auth;
+
+/// <summary>Claim names in DeltaStream principals (JWT and API key alike), and reading them back.</summary>
+internal static class AuthClaims
+{
+    public const string Subject = "sub";
+    public const string Email = "email";
+
+    /// <summary>Set when the caller authenticated with an API key: that key's id.</summary>
+    public const string ApiKeyId = "key_id";
+
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(Subject);
+
+    public static string? EmailOf(this ClaimsPrincipal user) => user.FindFirstValue(Email);
+}

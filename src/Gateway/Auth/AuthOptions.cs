@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DeltaStream.Gateway.Auth;
+
+/// <summary>Configuration section "DeltaStream:Auth": tokens, password hashing and the operator's dashboard credentials.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "DeltaStream:Auth";
+
+    /// <summary>The smallest HS256 key accepted, in bytes (256 bits).</summary>
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>
+    /// The HS256 signing key as text (its UTF-8 bytes are the key), at least 32 bytes. Required outside embedded
+    /// mode; every gateway of a deployment must share it. Embedded mode generates one per run when unset.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    [Required]
+    [MaxLength(256)]
+    public string Issuer { get; set; } = "deltastream";
+
+    [Required]
+    [MaxLength(256)]
+    public string Audience { get; set; } = "deltastream-api";
+
+    /// <summary>Lifetime of an access token (JWT).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of a refresh token; each use rotates it and starts this lifetime afresh.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>bcrypt work factor (log2 of the rounds).</summary>
+    [Range(4, 31)]
+    public int BcryptWorkFactor { get; set; } = 11;
+
+    /// <summary>Basic-auth user name for the Orleans dashboard in distributed mode.</summary>
+    [MaxLength(256)]
+    public string? OperatorUsername { get; set; }
+
+    /// <summary>Basic-auth password for the Orleans dashboard in distributed mode; while unset, the dashboard refuses everyone there.</summary>
+    [MaxLength(256)]
+    public string? OperatorPassword { get; set; }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace DeltaStream.Gateway.RateLimiting;
+
+/// <summary>
+/// Configuration section "DeltaStream:RateLimits". Each limit applies per user (or per API key), and per client
+/// IP address when anonymous; sign-in is always per IP address.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "DeltaStream:RateLimits";
+
+    /// <summary>REST calls under /api/v1 (auth refresh, logout, me and keys included).</summary>
+    [ValidateObjectMembers]
+    public WindowLimit Api { get; set; } = new() { PermitLimit = 600 };
+
+    /// <summary>Login and register: a brute-force guard.</summary>
+    [ValidateObjectMembers]
+    public WindowLimit SignIn { get; set; } = new() { PermitLimit = 10 };
+
+    /// <summary>Hub method calls.</summary>
+    [ValidateObjectMembers]
+    public WindowLimit Hub { get; set; } = new() { PermitLimit = 300 };
+
+    /// <summary>Chains and underlyings one hub connection may watch at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxSubscriptionsPerConnection { get; set; } = 50;
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace DeltaStream.Gateway.RateLimiting;
+
+internal static class RateLimitingExtensions
+{
+    /// <summary>The REST policies (fixed windows, no queueing) and the hub's limiter; rejections are 429 ProblemDetails with Retry-After.</summary>
+    public static IServiceCollection AddDeltaStreamRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HubRateLimitFilter>();
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RateLimitPolicies.Api, context =>
+                Window(ClientPartition.Of(context.User, context.Connection.RemoteIpAddress), Limits(context).Api));
+            o.AddPolicy(RateLimitPolicies.SignIn, context =>
+                Window(ClientPartition.Address(context.Connection.RemoteIpAddress), Limits(context).SignIn));
+            o.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    public static RateLimitPartition<string> Window(string partition, WindowLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+
+    /// <summary>Whole seconds until the window reopens, at least one.</summary>
+    public static int RetryAfterSeconds(RateLimitLease lease, WindowLimit limit) =>
+        (int)Math.Max(1, Math.Ceiling((lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limit.Window).TotalSeconds));
+
+    private static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var http = rejected.HttpContext;
+        var limits = Limits(http);
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.SignIn ? limits.SignIn : limits.Api;
+        var seconds = RetryAfterSeconds(rejected.Lease, limit);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"At most {limit.PermitLimit} requests per {limit.Window}; retry after {seconds} s.",
+            },
+        });
+    }
+}

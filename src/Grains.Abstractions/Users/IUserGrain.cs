@@ -1,0 +1,26 @@
+namespace DeltaStream.Users;
+
+/// <summary>
+/// One user account, keyed by its normalised email (<see cref="EmailAddress.TryNormalize"/>), so an email is unique by
+/// construction. Also the authority over the user's API keys and which refresh-token families are revoked.
+/// </summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account; null when the email is already registered.</summary>
+    Task<UserAccount?> Register(string email, string passwordHash);
+
+    /// <summary>The account, or null when none is registered under this email.</summary>
+    Task<UserAccount?> GetAccount();
+
+    Task<bool> IsFamilyActive(Guid family);
+
+    Task RevokeFamily(Guid family);
+
+    /// <summary>Adds a key stored only as its hash; null when the user already holds <see cref="ApiKeyLimits.MaxKeysPerUser"/> keys.</summary>
+    Task<ApiKeyInfo?> AddApiKey(string name, string keyHash, DateTimeOffset createdAt);
+
+    Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys();
+
+    /// <summary>False when the user holds no key with this id.</summary>
+    Task<bool> RevokeApiKey(Guid keyId);
+}

@@ -1,0 +1,18 @@
+namespace DeltaStream.Grains.Users;
+
+[GenerateSerializer]
+public sealed class RefreshTokenState
+{
+    /// <summary>Null until issued.</summary>
+    [Id(0)]
+    public string? Email { get; set; }
+
+    [Id(1)]
+    public Guid Family { get; set; }
+
+    [Id(2)]
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    [Id(3)]
+    public bool Used { get; set; }
+}

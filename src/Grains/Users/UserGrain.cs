@@ -1,0 +1,70 @@
+using DeltaStream.Users;
+
+namespace DeltaStream.Grains.Users;
+
+/// <summary>One user (key: normalised email). Every change is written before it is acknowledged.</summary>
+internal sealed class UserGrain(
+    [PersistentState("user", GrainStorage.Users)] IPersistentState<UserState> state,
+    IGrainFactory grains) : Grain, IUserGrain
+{
+    public async Task<UserAccount?> Register(string email, string passwordHash)
+    {
+        if (state.State.Account is not null)
+        {
+            return null;
+        }
+
+        state.State.Account = new UserAccount(Guid.NewGuid(), email, passwordHash, DateTimeOffset.UtcNow);
+        await state.WriteStateAsync();
+        return state.State.Account;
+    }
+
+    public Task<UserAccount?> GetAccount() => Task.FromResult(state.State.Account);
+
+    public Task<bool> IsFamilyActive(Guid family) =>
+        Task.FromResult(state.State.Account is not null && !state.State.RevokedFamilies.Contains(family));
+
+    public async Task RevokeFamily(Guid family)
+    {
+        if (state.State.RevokedFamilies.Add(family))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<ApiKeyInfo?> AddApiKey(string name, string keyHash, DateTimeOffset createdAt)
+    {
+        var account = state.State.Account ?? throw new InvalidOperationException("No user is registered under this email.");
+        if (state.State.ApiKeys.Count >= ApiKeyLimits.MaxKeysPerUser)
+        {
+            return null;
+        }
+
+        var key = new StoredApiKey(Guid.NewGuid(), name, keyHash, createdAt);
+        await grains.GetGrain<IApiKeyGrain>(keyHash).Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
+        state.State.ApiKeys.Add(key);
+        await state.WriteStateAsync();
+        return new ApiKeyInfo(key.Id, name, createdAt, null);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys()
+    {
+        // Last use is recorded by the key's own grain, on the request path, so it is read from there.
+        var records = await Task.WhenAll(state.State.ApiKeys.Select(k => grains.GetGrain<IApiKeyGrain>(k.Hash).GetRecord()));
+        return [.. state.State.ApiKeys.Select((k, i) => new ApiKeyInfo(k.Id, k.Name, k.CreatedAt, records[i]?.LastUsedAt))];
+    }
+
+    public async Task<bool> RevokeApiKey(Guid keyId)
+    {
+        var key = state.State.ApiKeys.Find(k => k.Id == keyId);
+        if (key is null)
+        {
+            return false;
+        }
+
+        await grains.GetGrain<IApiKeyGrain>(key.Hash).Revoke();
+        state.State.ApiKeys.Remove(key);
+        await state.WriteStateAsync();
+        return true;
+    }
+}

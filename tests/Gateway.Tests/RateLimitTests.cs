@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DeltaStream.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace DeltaStream.Gateway.Tests;
+
+/// <summary>Limits per user or key (per IP when anonymous), stricter on sign-in: 429 ProblemDetails with Retry-After; on the hub, a HubException.</summary>
+public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture<StrictGatewayFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Login_brute_force_from_one_address_gets_429_with_retry_after_while_another_address_may_still_try()
+    {
+        var attacker = IPAddress.Parse("203.0.113.7");
+        var statuses = new List<int>();
+        for (var i = 0; i <= StrictGatewayFactory.SignInPermits; i++)
+        {
+            statuses.Add((int)(await LoginFromAsync(attacker, $"guess-{i}-password")).StatusCode);
+        }
+
+        var blocked = await LoginFromAsync(attacker, "one-more-guess-1");
+        var elsewhere = await LoginFromAsync(IPAddress.Parse("198.51.100.9"), "honest-typo-1");
+
+        Assert.Equal(Enumerable.Repeat(401, StrictGatewayFactory.SignInPermits).Append(429), statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.True(int.Parse(blocked.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("application/problem+json", blocked.Content.Headers.ContentType?.MediaType);
+        var problem = await blocked.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_over_the_api_limit_gets_429_and_another_user_is_unaffected()
+    {
+        using var greedy = await SignedInAsync();
+        using var polite = await SignedInAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= StrictGatewayFactory.ApiPermits; i++)
+        {
+            statuses.Add((await greedy.GetAsync("/api/v1/underlyings", Cancel)).StatusCode);
+        }
+
+        var over = await greedy.GetAsync("/api/v1/underlyings", Cancel);
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, StrictGatewayFactory.ApiPermits).Append(HttpStatusCode.TooManyRequests), statuses);
+        Assert.NotNull(over.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await polite.GetAsync("/api/v1/underlyings", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_calls_over_the_limit_raise_a_hub_exception_and_the_connection_stays_open()
+    {
+        var user = await TestAccounts.RegisterAsync(factory.CreateClient(), cancellationToken: Cancel);
+        await using var hub = await HubClient.ConnectAsync(factory, o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.Token));
+
+        HubException? limited = null;
+        for (var i = 0; i <= StrictGatewayFactory.HubPermits && limited is null; i++)
+        {
+            limited = await Record.ExceptionAsync(() => hub.Connection.InvokeAsync("UnsubscribeUnderlying", "AAPL", Cancel)) as HubException;
+        }
+
+        Assert.NotNull(limited);
+        Assert.Contains("Rate limit exceeded", limited.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
+    }
+
+    [Fact]
+    public async Task A_connection_holds_at_most_the_configured_number_of_subscriptions()
+    {
+        var user = await TestAccounts.RegisterAsync(factory.CreateClient(), cancellationToken: Cancel);
+        await using var hub = await HubClient.ConnectAsync(factory, o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.Token));
+        await hub.Connection.InvokeAsync("SubscribeUnderlying", "AAPL", Cancel);
+        await hub.Connection.InvokeAsync("SubscribeUnderlying", "SPY", Cancel);
+
+        var over = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeUnderlying", "QQQ", Cancel));
+        await hub.Connection.InvokeAsync("SubscribeUnderlying", "SPY", Cancel);
+        await hub.Connection.InvokeAsync("UnsubscribeUnderlying", "AAPL", Cancel);
+        await hub.Connection.InvokeAsync("SubscribeUnderlying", "QQQ", Cancel);
+
+        Assert.Contains($"at most {StrictGatewayFactory.MaxSubscriptions} subscriptions", over.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
+    }
+
+    private async Task<HttpClient> SignedInAsync()
+    {
+        var http = factory.CreateClient();
+        return TestAccounts.Authorize(http, await TestAccounts.RegisterAsync(http, cancellationToken: Cancel));
+    }
+
+    private async Task<HttpResponseMessage> LoginFromAsync(IPAddress address, string password)
+    {
+        using var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add(StrictGatewayFactory.ClientAddressHeader, address.ToString());
+        return await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "victim@example.com", password }, Cancel);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeltaStream.Gateway.Tests;
+
+/// <summary>
+/// A quiet embedded gateway with tight limits, for the tests that exceed them on purpose. The test server has no
+/// sockets, so a request names its client address in <see cref="ClientAddressHeader"/>, as a real socket would give it.
+/// </summary>
+public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
+{
+    public const int SignInPermits = 5;
+    public const int ApiPermits = 20;
+    public const int HubPermits = 15;
+    public const int MaxSubscriptions = 2;
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("DeltaStream:Feed:Enabled", "false");
+        builder.UseSetting("DeltaStream:RateLimits:SignIn:PermitLimit", $"{SignInPermits}");
+        builder.UseSetting("DeltaStream:RateLimits:Api:PermitLimit", $"{ApiPermits}");
+        builder.UseSetting("DeltaStream:RateLimits:Hub:PermitLimit", $"{HubPermits}");
+        builder.UseSetting("DeltaStream:RateLimits:MaxSubscriptionsPerConnection", $"{MaxSubscriptions}");
+        builder.UseSetting("DeltaStream:RateLimits:SignIn:Window", "00:10:00");
+        builder.UseSetting("DeltaStream:RateLimits:Api:Window", "00:10:00");
+        builder.UseSetting("DeltaStream:RateLimits:Hub:Window", "00:10:00");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFilter>());
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
