@@ -24,7 +24,7 @@ public sealed class DistributedModeTests
         await using var gateway = await HostProcess.StartAsync("Gateway", environment);
         var feed = await HostProcess.StartAsync("Feed", environment, waitForReady: false);
         using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", cts.Token)).GetProperty("expiries")[0].GetString()!;
 
         // The feed process's ticks reach the chain through Redis.
