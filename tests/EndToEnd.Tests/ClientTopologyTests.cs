@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using DeltaStream.Testing;
 
@@ -7,6 +10,8 @@ namespace DeltaStream.EndToEnd.Tests;
 /// <summary>src/Silo and src/Gateway (as an Orleans client) as two processes on localhost clustering.</summary>
 public sealed class ClientTopologyTests
 {
+    private const string OperatorPassword = "operator-password-for-tests";
+
     [Fact]
     public async Task A_gateway_in_client_mode_serves_the_market_computed_by_a_separate_silo_process()
     {
@@ -19,6 +24,8 @@ public sealed class ClientTopologyTests
         await using var gateway = await HostProcess.StartAsync("Gateway", new Dictionary<string, string>(ports)
         {
             ["DeltaStream__Gateway__Topology"] = "Client",
+            ["DeltaStream__Auth__OperatorUsername"] = "operator",
+            ["DeltaStream__Auth__OperatorPassword"] = OperatorPassword,
         });
         using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/SPY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString();
@@ -32,5 +39,13 @@ public sealed class ClientTopologyTests
         using var siloHttp = new HttpClient { BaseAddress = silo.BaseAddress };
         Assert.Contains("deltastream_grains_ticks_applied", await siloHttp.GetStringAsync("metrics", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.DoesNotContain("deltastream_grains_ticks_applied", await http.GetStringAsync("metrics", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // Outside embedded mode the dashboard is the operator's: a user's token does not open it, Basic credentials do.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("dashboard/", TestContext.Current.CancellationToken)).StatusCode);
+        using var operatorHttp = new HttpClient { BaseAddress = gateway.BaseAddress };
+        operatorHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:" + OperatorPassword)));
+        Assert.Equal(HttpStatusCode.OK, (await operatorHttp.GetAsync("dashboard/", TestContext.Current.CancellationToken)).StatusCode);
+        operatorHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:wrong")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorHttp.GetAsync("dashboard/", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

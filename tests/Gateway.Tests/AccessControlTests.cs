@@ -109,6 +109,19 @@ public sealed class AccessControlTests(GatewayFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/underlyings", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_well_signed_token_for_an_account_that_does_not_exist_cannot_use_me_or_keys()
+    {
+        var ghost = new SignedInUser("", "", DateTimeOffset.UtcNow, new SignedInUser.Account(Guid.NewGuid(), TestAccounts.NewEmail()));
+        using var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(ghost));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/auth/me", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/auth/keys", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/api/v1/auth/keys", new { name = "ghost" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.DeleteAsync($"/api/v1/auth/keys/{Guid.NewGuid()}", Cancel)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]

@@ -17,6 +17,9 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
     public const int MaxSubscriptions = 2;
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
+    /// <summary>This gateway serves /metrics on a port of its own (a real listener, not the test server).</summary>
+    public int MetricsPort { get; } = FreePort.Next();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -28,6 +31,7 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
         builder.UseSetting("DeltaStream:RateLimits:SignIn:Window", "00:10:00");
         builder.UseSetting("DeltaStream:RateLimits:Api:Window", "00:10:00");
         builder.UseSetting("DeltaStream:RateLimits:Hub:Window", "00:10:00");
+        builder.UseSetting("DeltaStream:Metrics:Port", MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFilter>());
     }
 

@@ -13,6 +13,7 @@ namespace DeltaStream.Gateway.Auth;
 internal static class AuthEndpoints
 {
     private const string WrongCredentials = "Wrong email or password.";
+    private const string AccountGone = "The account this token was issued for no longer exists.";
 
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
@@ -84,7 +85,7 @@ internal static class AuthEndpoints
         await tokens.RevokeAsync(body?.RefreshToken) ? TypedResults.NoContent() : Unauthorized("The refresh token is unknown, expired, revoked or already used.");
 
     private static async Task<IResult> MeAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        await AccountAsync(user, grains) is { } account ? TypedResults.Ok(UserResponse.From(account)) : Unauthorized("The account no longer exists.");
+        await AccountAsync(user, grains) is { } account ? TypedResults.Ok(UserResponse.From(account)) : Unauthorized(AccountGone);
 
     private static async Task<IResult> CreateKeyAsync(ApiKeyRequest? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
@@ -94,15 +95,22 @@ internal static class AuthEndpoints
             return Problems.Invalid("name", $"name is required: 1 to {ApiKeyLimits.MaxNameLength} printable characters.");
         }
 
+        if (await AccountAsync(user, grains) is not { } account)
+        {
+            return Unauthorized(AccountGone);
+        }
+
         var key = SecretTokens.Create(ApiKeyAuthenticationHandler.KeyPrefix);
-        var info = await grains.GetGrain<IUserGrain>(user.EmailOf()!).AddApiKey(name, SecretTokens.Hash(key), clock.GetUtcNow());
+        var info = await grains.GetGrain<IUserGrain>(account.Email).AddApiKey(name, SecretTokens.Hash(key), clock.GetUtcNow());
         return info is null
             ? Problems.Invalid("name", $"A user holds at most {ApiKeyLimits.MaxKeysPerUser} API keys; revoke one first.")
             : TypedResults.Created($"/api/v1/auth/keys/{info.Id}", new CreatedApiKeyResponse(info.Id, info.Name, key, info.CreatedAt));
     }
 
     private static async Task<IResult> ListKeysAsync(ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IUserGrain>(user.EmailOf()!).ListApiKeys());
+        await AccountAsync(user, grains) is { } account
+            ? TypedResults.Ok(await grains.GetGrain<IUserGrain>(account.Email).ListApiKeys())
+            : Unauthorized(AccountGone);
 
     private static async Task<IResult> RevokeKeyAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -111,7 +119,12 @@ internal static class AuthEndpoints
             return Problems.Invalid("id", "id must be the id of one of your API keys (a GUID).");
         }
 
-        return await grains.GetGrain<IUserGrain>(user.EmailOf()!).RevokeApiKey(keyId)
+        if (await AccountAsync(user, grains) is not { } account)
+        {
+            return Unauthorized(AccountGone);
+        }
+
+        return await grains.GetGrain<IUserGrain>(account.Email).RevokeApiKey(keyId)
             ? TypedResults.NoContent()
             : TypedResults.Problem($"You have no API key with id {keyId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
