@@ -3,10 +3,12 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace DeltaStream.Providers.MongoDB.Storage;
 
 /// <summary>
-/// The stored form of one grain state, one document per grain and state name. <c>state</c> holds the bytes of the
-/// configured <c>IGrainStorageSerializer</c> (by default Orleans' version-tolerant binary serializer, so a state
-/// written by one version of a grain type reads back in the next); a cleared state keeps its document with
-/// <c>state: null</c> and a new etag. <c>grain</c> and <c>stateName</c> are there for people reading the collection.
+/// The stored form of one grain state, one document per grain and state name: <c>_id</c> is
+/// <c>{serviceId}/{stateName}/{grainId}</c>, <c>etag</c> a fresh GUID per write, <c>state</c> BSON binary holding
+/// the bytes of the silo's <c>IGrainStorageSerializer</c> (Orleans' default: JSON with type names, as the Redis
+/// storage writes it), so whatever that serializer reads back across versions, this storage does too. A cleared
+/// state keeps its document with <c>state: null</c> and a new etag. <c>grain</c>, <c>stateName</c> and
+/// <c>modified</c> are for people reading the collection.
 /// </summary>
 internal sealed class GrainStateDocument
 {

@@ -21,6 +21,18 @@ public sealed class MongoGrainStorageTests(StorageSilo silo) : IClassFixture<Sto
         return read;
     }
 
+    /// <summary>A grain written twice: its latest state and the etag of the first write, now stale.</summary>
+    private async Task<(GrainId Grain, GrainState<TestState> Latest, string? StaleETag)> WrittenTwiceAsync(string storage)
+    {
+        var grain = NewGrain();
+        var state = State(new TestState { Text = "initial" });
+        await silo.Storage(storage).WriteStateAsync(StateName, grain, state);
+        var stale = state.ETag;
+        state.State = new TestState { Text = "latest", Position = 2 };
+        await silo.Storage(storage).WriteStateAsync(StateName, grain, state);
+        return (grain, state, stale);
+    }
+
     [Theory]
     [MemberData(nameof(Storages))]
     public async Task Reading_a_grain_never_written_gives_default_state_no_etag_and_no_record(string storage)
@@ -139,12 +151,7 @@ public sealed class MongoGrainStorageTests(StorageSilo silo) : IClassFixture<Sto
     [MemberData(nameof(Storages))]
     public async Task A_write_with_a_stale_etag_fails_and_leaves_the_latest_state(string storage)
     {
-        var grain = NewGrain();
-        var state = State(new TestState { Text = "initial" });
-        await silo.Storage(storage).WriteStateAsync(StateName, grain, state);
-        var stale = state.ETag;
-        state.State = new TestState { Text = "latest", Position = 2 };
-        await silo.Storage(storage).WriteStateAsync(StateName, grain, state);
+        var (grain, state, stale) = await WrittenTwiceAsync(storage);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             silo.Storage(storage).WriteStateAsync(StateName, grain, State(new TestState { Text = "stale" }, stale)));
@@ -158,12 +165,7 @@ public sealed class MongoGrainStorageTests(StorageSilo silo) : IClassFixture<Sto
     [MemberData(nameof(Storages))]
     public async Task Clear_with_a_stale_etag_fails_and_leaves_the_latest_state(string storage)
     {
-        var grain = NewGrain();
-        var state = State(new TestState { Text = "initial" });
-        await silo.Storage(storage).WriteStateAsync(StateName, grain, state);
-        var stale = state.ETag;
-        state.State = new TestState { Text = "latest" };
-        await silo.Storage(storage).WriteStateAsync(StateName, grain, state);
+        var (grain, state, stale) = await WrittenTwiceAsync(storage);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             silo.Storage(storage).ClearStateAsync(StateName, grain, State(new TestState(), stale)));
