@@ -1,7 +1,10 @@
 using DeltaStream.Grains.Chains;
+using DeltaStream.Grains.History;
+using DeltaStream.History;
 using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +17,10 @@ internal sealed class UnderlyingGrain(
     InstrumentCatalog catalog,
     IOptions<MarketGrainOptions> options,
     TimeProvider clock,
-    ILogger<UnderlyingGrain> logger) : MarketGrain<UnderlyingState>(state, options, clock, logger), IUnderlyingGrain
+    ILogger<UnderlyingGrain> logger) : MarketGrain<UnderlyingState>(state, options, clock, logger), IUnderlyingGrain, IUnderlyingBarsGrain
 {
     private UnderlyingSession? session;
+    private MinuteBarBuilder? bars;
 
     protected override string StreamNamespace => MarketStreams.UnderlyingNamespace;
 
@@ -24,6 +28,14 @@ internal sealed class UnderlyingGrain(
 
     public Task<UnderlyingSnapshot> GetSnapshot() =>
         Task.FromResult(session?.Snapshot() ?? throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a listed instrument."));
+
+    public Task<IReadOnlyList<PriceBar>> GetMinuteBars() => Task.FromResult(bars?.Bars() ?? []);
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        bars?.Flush();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     protected override void Initialize(string key)
     {
@@ -33,9 +45,15 @@ internal sealed class UnderlyingGrain(
         }
 
         session = new UnderlyingSession(instrument.Symbol, TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone), State.State);
+        var history = ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value;
+        bars = new MinuteBarBuilder(instrument.Symbol, State.State.TickWatermark, history.MinuteBarsInMemory, ServiceProvider.GetService<IMarketHistoryWriter>());
     }
 
-    protected override TickOutcome? Apply(TickBatch batch) => session?.Apply(batch);
+    protected override TickOutcome? Apply(TickBatch batch)
+    {
+        bars?.Record(batch);
+        return session?.Apply(batch);
+    }
 
     protected override void Publish(Func<Action<IMarketObserver>, int> notify)
     {
