@@ -1,3 +1,5 @@
+using DeltaStream.Gateway.Api.History;
+
 namespace DeltaStream.Gateway.Api;
 
 internal static class ApiExtensions
@@ -8,6 +10,7 @@ internal static class ApiExtensions
         services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
         services.AddOpenApi();
         services.AddSingleton<MarketDirectory>();
+        services.AddSingleton<BarHistory>();
         return services;
     }
 }
