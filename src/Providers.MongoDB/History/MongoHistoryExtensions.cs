@@ -1,8 +1,9 @@
 using DeltaStream.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 
 namespace DeltaStream.Providers.MongoDB.History;
 
@@ -10,7 +11,7 @@ public static class MongoHistoryExtensions
 {
     /// <summary>
     /// The MongoDB read models: <see cref="IMarketHistoryReader"/> for queries, and with <paramref name="write"/>
-    /// (silos) the buffered <see cref="IMarketHistoryWriter"/> the grains hand history to. Options validated at start.
+    /// (silos only: it runs in the silo lifecycle) the buffered <see cref="IMarketHistoryWriter"/> the grains hand history to. Options validated at start.
     /// </summary>
     public static IServiceCollection AddMongoHistory(this IServiceCollection services, Action<MongoHistoryOptions> configure, bool write)
     {
@@ -25,7 +26,7 @@ public static class MongoHistoryExtensions
         {
             services.TryAddSingleton<MongoHistoryWriter>();
             services.TryAddSingleton<IMarketHistoryWriter>(sp => sp.GetRequiredService<MongoHistoryWriter>());
-            services.AddHostedService(sp => sp.GetRequiredService<MongoHistoryWriter>());
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MongoHistoryWriter>());
         }
 
         return services;
