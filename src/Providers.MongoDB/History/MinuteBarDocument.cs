@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeltaStream.History;
 using MongoDB.Bson.Serialization.Attributes;
 
@@ -35,7 +36,7 @@ internal sealed class MinuteBarDocument
 
     public static MinuteBarDocument From(PriceBar bar) => new()
     {
-        Id = $"{bar.Symbol}|{bar.Start:yyyy-MM-ddTHH:mm}Z",
+        Id = string.Create(CultureInfo.InvariantCulture, $"{bar.Symbol}|{bar.Start:yyyy-MM-ddTHH:mm}Z"),
         Symbol = bar.Symbol,
         Start = bar.Start,
         Open = bar.Open,
