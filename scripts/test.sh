@@ -17,12 +17,19 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+# The MongoDB tests use DELTASTREAM_TEST_MONGO, else a mongod on PATH, else the npm stand-in installed below.
+needs_standin=""
+if [ -z "${DELTASTREAM_TEST_MONGO:-}" ] && ! command -v mongod >/dev/null 2>&1; then
+  needs_standin=1
+  command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+fi
 if [ -n "$missing" ]; then
   echo "Installing$missing (apt) for the tests..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing >/dev/null
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+[ -z "$needs_standin" ] || bash scripts/mongo-standin/install.sh
 
 dotnet build DeltaStream.sln -c "$configuration" -nologo -v quiet
 set +e

@@ -25,15 +25,13 @@ public static class SiloBuilderExtensions
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             EnsurePersistenceRunsOnTheTimer(configuration);
-            silo.AddRedisGrainStorage(GrainStorage.Market, o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
-            silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
+            silo.AddDeltaStreamGrainStorage(configuration, redis);
             silo.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis), streaming.PullingPeriod);
             silo.AddDashboard();
             return silo;
         }
 
-        silo.AddMemoryGrainStorage(GrainStorage.Market);
-        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.AddDeltaStreamGrainStorage(configuration, redis: null);
         silo.AddMemoryStreams(MarketStreams.ProviderName, streams =>
         {
             streams.ConfigurePartitioning(streaming.Queues);

@@ -1,4 +1,5 @@
 using DeltaStream.Gateway.Api.OpenApi;
+using DeltaStream.Gateway.Api.History;
 
 namespace DeltaStream.Gateway.Api;
 
@@ -17,6 +18,7 @@ internal static class ApiExtensions
             o.AddSchemaTransformer<ExampleSchemaTransformer>();
         });
         services.AddSingleton<MarketDirectory>();
+        services.AddSingleton<BarHistory>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DeltaStream.Gateway.Api.History;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 
@@ -12,6 +13,7 @@ internal static class MarketDataEndpoints
         api.MapGet("/underlyings", ListUnderlyingsAsync).WithName("ListUnderlyings");
         api.MapGet("/underlyings/{symbol}", GetUnderlyingAsync).WithName("GetUnderlying");
         api.MapGet("/chains/{symbol}/{expiry}", GetChainAsync).WithName("GetChain");
+        api.MapHistoryApi();
         return api;
     }
 

@@ -55,6 +55,63 @@ internal sealed class QueryReader(IQueryCollection query)
         return default;
     }
 
+    /// <summary>An optional ISO-8601 instant, as UTC; null when absent.</summary>
+    public DateTime? Instant(string name)
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            Fail(name, $"{name} must be an ISO-8601 instant such as 2026-12-01T14:30:00Z; got '{text}'.");
+            return null;
+        }
+
+        return value.UtcDateTime;
+    }
+
+    /// <summary>An optional whole number in [min, max]; <paramref name="fallback"/> when absent.</summary>
+    public int WholeNumber(string name, int min, int max, int fallback)
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Fail(name, $"{name} must be a whole number from {min} to {max}; got '{text}'.");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    /// <summary>One of <paramref name="choices"/> (case-insensitive); <paramref name="fallback"/> when absent.</summary>
+    public T Choice<T>(string name, IReadOnlyDictionary<string, T> choices, T fallback)
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (choices.TryGetValue(text.ToLowerInvariant(), out var value))
+        {
+            return value;
+        }
+
+        Fail(name, $"{name} must be one of {string.Join(", ", choices.Keys)}; got '{text}'.");
+        return fallback;
+    }
+
+    /// <summary>Records a problem found across parameters (one field named).</summary>
+    public void Reject(string name, string message) => Fail(name, message);
+
     private double Fail(string name, string message)
     {
         errors[name] = [message];

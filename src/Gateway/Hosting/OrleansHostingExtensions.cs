@@ -20,6 +20,11 @@ internal static class OrleansHostingExtensions
         else
         {
             builder.UseOrleansClient(client => client.AddDeltaStreamClient(configuration));
+            // A client gateway reads history from MongoDB itself; a co-hosted silo already registered it.
+            if (MongoSettings.ConnectionString(configuration) is { } mongo)
+            {
+                builder.Services.AddDeltaStreamMongoHistory(configuration, mongo, write: false);
+            }
         }
 
         return builder;

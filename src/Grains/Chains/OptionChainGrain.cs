@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using DeltaStream.Grains.Diagnostics;
+using DeltaStream.Grains.History;
+using DeltaStream.History;
 using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,12 +36,7 @@ internal sealed class OptionChainGrain(
             throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a listed chain.");
         }
 
-        if (Dirty)
-        {
-            PublishNow();
-        }
-
-        return Task.FromResult(book.Snapshot);
+        return Task.FromResult(CurrentSnapshot());
     }
 
     public Task<IReadOnlyList<StrikeActivity>> GetActivity() =>
@@ -53,6 +51,21 @@ internal sealed class OptionChainGrain(
 
         book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null);
         Dirty = book.HasData;
+        if (ServiceProvider.GetService<IMarketHistoryWriter>() is { } history)
+        {
+            new ChainHistoryRecorder(history, Clock, instrument, CurrentSnapshot).Start(this, ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value);
+        }
+    }
+
+    /// <summary>The snapshot with every tick so far in it (observers get the recomputation as an update).</summary>
+    private ChainSnapshot CurrentSnapshot()
+    {
+        if (Dirty)
+        {
+            PublishNow();
+        }
+
+        return book!.Snapshot;
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => book?.Apply(batch);

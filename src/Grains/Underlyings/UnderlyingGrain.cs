@@ -1,7 +1,10 @@
 using DeltaStream.Grains.Chains;
+using DeltaStream.Grains.History;
+using DeltaStream.History;
 using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +17,10 @@ internal sealed class UnderlyingGrain(
     InstrumentCatalog catalog,
     IOptions<MarketGrainOptions> options,
     TimeProvider clock,
-    ILogger<UnderlyingGrain> logger) : MarketGrain<UnderlyingState>(state, options, clock, logger), IUnderlyingGrain
+    ILogger<UnderlyingGrain> logger) : MarketGrain<UnderlyingState>(state, options, clock, logger), IUnderlyingGrain, IUnderlyingBarsGrain
 {
     private UnderlyingSession? session;
+    private MinuteBarBuilder? bars;
 
     protected override string StreamNamespace => MarketStreams.UnderlyingNamespace;
 
@@ -25,6 +29,14 @@ internal sealed class UnderlyingGrain(
     public Task<UnderlyingSnapshot> GetSnapshot() =>
         Task.FromResult(session?.Snapshot() ?? throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a listed instrument."));
 
+    public Task<IReadOnlyList<PriceBar>> GetMinuteBars() => Task.FromResult(bars?.Bars() ?? []);
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        bars?.Flush();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     protected override void Initialize(string key)
     {
         if (!catalog.TryGet(key, out var instrument))
@@ -32,7 +44,9 @@ internal sealed class UnderlyingGrain(
             return;
         }
 
-        session = new UnderlyingSession(instrument.Symbol, TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone), State.State);
+        var history = ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value;
+        bars = new MinuteBarBuilder(instrument.Symbol, history.MinuteBarsInMemory, ServiceProvider.GetService<IMarketHistoryWriter>());
+        session = new UnderlyingSession(instrument.Symbol, TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone), State.State, bars);
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => session?.Apply(batch);

@@ -1,4 +1,5 @@
 using DeltaStream.Grains.Chains;
+using DeltaStream.Grains.History;
 using DeltaStream.Grains.Sequencing;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
@@ -15,9 +16,12 @@ internal sealed class UnderlyingSession
     private readonly string symbol;
     private readonly TradingDay day;
     private readonly ProducerWatermark sequences;
+    private readonly MinuteBarBuilder? bars;
 
-    public UnderlyingSession(string symbol, TimeZoneInfo zone, UnderlyingState state)
+    /// <param name="bars">Where every applied tick is also counted, if anywhere.</param>
+    public UnderlyingSession(string symbol, TimeZoneInfo zone, UnderlyingState state, MinuteBarBuilder? bars = null)
     {
+        this.bars = bars;
         ArgumentNullException.ThrowIfNull(state);
         this.symbol = symbol;
         State = state;
@@ -59,6 +63,7 @@ internal sealed class UnderlyingSession
             State.Volume += tick.Volume;
             State.UpdatedAt = tick.Timestamp;
             State.LastSequence = tick.Sequence;
+            bars?.Record(tick);
             tally.Applied++;
         }
 

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(DeltaStream.Providers.MongoDB.Tests.MongoServer))]
