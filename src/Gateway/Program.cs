@@ -2,6 +2,7 @@ using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.Api.Analytics;
 using DeltaStream.Gateway.Api.Pricing;
 using DeltaStream.Hosting.Health;
+using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Gateway.Hosting;
 using DeltaStream.Gateway.Realtime;
 using DeltaStream.Hosting;
@@ -9,10 +10,12 @@ using Orleans.Dashboard;
 using Prometheus;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl("http://localhost:8080");
 builder.AddDeltaStreamOrleans();
 builder.Services.AddDeltaStreamApi();
 builder.Services.AddMarketHub(builder.Configuration);
-builder.Services.AddDeltaStreamHealthChecks();
+builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
+builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-gateway");
 builder.Services.AddDeltaStreamMetrics();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Net;
 using DeltaStream.Grains;
+using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,12 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddMarketReferenceData(configuration);
+        silo.Services.AddOptions<MarketGrainOptions>().Bind(configuration.GetSection(MarketGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        if (TracingSettings.IsEnabled(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
         var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
@@ -52,7 +59,8 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder UseDeltaStreamClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var cluster = ClusterSettings(configuration);
+        var cluster = DeltaStreamClusterOptions.Read(configuration);
+        silo.Services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.ShutdownTimeout - DeltaStreamClusterOptions.ShutdownReserve);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
@@ -81,12 +89,5 @@ public static class SiloBuilderExtensions
                 $"DeltaStream:Redis:CheckpointDelay ({streams.CheckpointDelay}) must be longer than DeltaStream:Grains:PersistInterval ({grains.PersistInterval}): " +
                 "a replay after a silo failure must not start beyond what the grains have persisted.");
         }
-    }
-
-    internal static DeltaStreamClusterOptions ClusterSettings(IConfiguration configuration)
-    {
-        var cluster = configuration.GetSection(DeltaStreamClusterOptions.SectionName).Get<DeltaStreamClusterOptions>() ?? new DeltaStreamClusterOptions();
-        System.ComponentModel.DataAnnotations.Validator.ValidateObject(cluster, new(cluster), validateAllProperties: true);
-        return cluster;
     }
 }

@@ -1,5 +1,6 @@
 using DeltaStream.Feed;
 using DeltaStream.Hosting;
+using Orleans.Dashboard;
 
 namespace DeltaStream.Gateway.Hosting;
 
@@ -22,7 +23,7 @@ internal static class OrleansHostingExtensions
         }
         else
         {
-            builder.UseOrleansClient(client => client.AddDeltaStreamClient(configuration));
+            builder.UseOrleansClient(client => client.AddDeltaStreamClient(configuration).AddDashboard());
         }
 
         return builder;

@@ -1,9 +1,9 @@
+using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
 using Orleans.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Orleans.Dashboard;
 
 namespace DeltaStream.Hosting;
 
@@ -14,7 +14,7 @@ public static class ClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         client.Services.AddMarketReferenceData(configuration);
-        var cluster = SiloBuilderExtensions.ClusterSettings(configuration);
+        var cluster = DeltaStreamClusterOptions.Read(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             client.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
@@ -27,7 +27,11 @@ public static class ClientBuilderExtensions
             client.AddMemoryStreams(MarketStreams.ProviderName);
         }
 
-        client.AddDashboard();
+        if (TracingSettings.IsEnabled(configuration))
+        {
+            client.AddActivityPropagation();
+        }
+
         return client;
     }
 }
