@@ -17,12 +17,16 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+command -v yamllint >/dev/null 2>&1 || missing="$missing yamllint"
 if [ -n "$missing" ]; then
   echo "Installing$missing (apt) for the tests..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing >/dev/null
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+
+# The compose file, the chart's values and the monitoring configuration (Helm templates are not YAML until rendered).
+yamllint -c .yamllint.yml .
 
 dotnet build DeltaStream.sln -c "$configuration" -nologo -v quiet
 set +e

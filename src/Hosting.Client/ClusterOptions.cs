@@ -27,6 +27,12 @@ public sealed class DeltaStreamClusterOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// In a Kubernetes pod (the chart sets it): Microsoft.Orleans.Hosting.Kubernetes takes the silo name and address
+    /// from the pod (POD_NAME, POD_IP) and removes the membership entries of pods that no longer exist.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>
     /// How long a graceful stop (SIGTERM) of a silo may take in all; keep it below the pod's
     /// terminationGracePeriodSeconds so Kubernetes never has to SIGKILL a silo that is handing over.
     /// </summary>

@@ -66,6 +66,11 @@ public static class SiloBuilderExtensions
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            if (cluster.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+
             return silo;
         }
 
