@@ -1,8 +1,10 @@
+using DeltaStream.Hosting.Health;
 using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
 using Orleans.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DeltaStream.Hosting;
@@ -14,6 +16,8 @@ public static class ClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         client.Services.AddMarketReferenceData(configuration);
+        client.Services.AddSingleton<GatewayConnections>();
+        client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayConnections>());
         var cluster = DeltaStreamClusterOptions.Read(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {

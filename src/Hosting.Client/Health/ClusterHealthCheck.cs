@@ -1,20 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DeltaStream.Hosting.Health;
 
-/// <summary>Ready when the Orleans cluster answers and has at least one active silo.</summary>
-internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+/// <summary>
+/// Unhealthy when this process cannot serve: a silo that is not an active cluster member, or a client connected to
+/// no silo gateway. Both read the process's own view of the cluster, never the membership table, so a Redis outage
+/// (which the redis check reports as Degraded) does not make the process look dead.
+/// </summary>
+internal sealed class ClusterHealthCheck(IServiceProvider services) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        if (services.GetService<IClusterMembershipService>() is { } membership)
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
-            return hosts.Count > 0 ? HealthCheckResult.Healthy($"{hosts.Count} active silo(s)") : HealthCheckResult.Unhealthy("no active silo");
+            var snapshot = membership.CurrentSnapshot;
+            var status = snapshot.GetSiloStatus(services.GetRequiredService<ILocalSiloDetails>().SiloAddress);
+            var active = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+            return Task.FromResult(status == SiloStatus.Active
+                ? HealthCheckResult.Healthy($"{active} active silo(s)")
+                : HealthCheckResult.Unhealthy($"this silo is {status}, not an active member"));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return HealthCheckResult.Unhealthy("the Orleans cluster does not answer", ex);
-        }
+
+        var gateways = services.GetRequiredService<GatewayConnections>().Connected;
+        return Task.FromResult(gateways > 0
+            ? HealthCheckResult.Healthy($"connected to {gateways} silo gateway(s)")
+            : HealthCheckResult.Unhealthy("connected to no silo gateway"));
     }
 }
