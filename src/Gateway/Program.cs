@@ -4,6 +4,7 @@ using DeltaStream.Gateway.Api.Options;
 using DeltaStream.Gateway.Api.Pricing;
 using DeltaStream.Gateway.Auth;
 using DeltaStream.Hosting.Health;
+using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Gateway.Hosting;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime;
@@ -13,13 +14,15 @@ using Prometheus;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl("http://localhost:8080");
 builder.AddDeltaStreamOrleans();
 builder.Services.AddDeltaStreamApi();
 builder.Services.AddDeltaStreamAuth(builder.Configuration);
 builder.Services.AddDeltaStreamRateLimits(builder.Configuration);
 builder.Services.AddDeltaStreamCors(builder.Configuration);
 builder.Services.AddMarketHub(builder.Configuration);
-builder.Services.AddDeltaStreamHealthChecks();
+builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
+builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-gateway");
 builder.Services.AddDeltaStreamMetrics();
 builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
 

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using DeltaStream.Hosting.Health;
 using System.Net;
 using DeltaStream.Grains;
+using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +24,13 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddMarketReferenceData(configuration);
+        silo.Services.AddHealthChecks().AddCheck<GrainStorageHealthCheck>("grain-storage", HealthStatus.Degraded, [HealthExtensions.ReadyTag]);
+        silo.Services.AddOptions<MarketGrainOptions>().Bind(configuration.GetSection(MarketGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        if (TracingSettings.IsEnabled(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
         var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
@@ -50,13 +60,19 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder UseDeltaStreamClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var cluster = ClusterSettings(configuration);
+        var cluster = DeltaStreamClusterOptions.Read(configuration);
+        silo.Services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.ShutdownTimeout - DeltaStreamClusterOptions.ShutdownReserve);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             ConfigureDeathDetection(silo, configuration);
             silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            if (cluster.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+
             return silo;
         }
 
@@ -94,12 +110,5 @@ public static class SiloBuilderExtensions
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
         });
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(DeltaStreamClusterOptions.SectionName + ":Membership"));
-    }
-
-    internal static DeltaStreamClusterOptions ClusterSettings(IConfiguration configuration)
-    {
-        var cluster = configuration.GetSection(DeltaStreamClusterOptions.SectionName).Get<DeltaStreamClusterOptions>() ?? new DeltaStreamClusterOptions();
-        System.ComponentModel.DataAnnotations.Validator.ValidateObject(cluster, new(cluster), validateAllProperties: true);
-        return cluster;
     }
 }

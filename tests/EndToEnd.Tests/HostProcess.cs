@@ -34,16 +34,28 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Every process gets the test settings (signing key, test-sized limits) beside <paramref name="environment"/>.</summary>
-    /// <param name="waitForReady">False for a process without HTTP endpoints (the feed): started, not probed.</param>
-    public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool waitForReady = true)
+    /// <summary>Started with <c>--urls</c> on a free loopback port.</summary>
+    /// <param name="waitForReady">False for a process that cannot be ready yet (the feed before any silo): started, not probed.</param>
+    public static Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool waitForReady = true)
     {
-        var host = new HostProcess(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        return StartAsync(project, environment, address, ["--urls", address.ToString().TrimEnd('/')], waitForReady ? "health/ready" : null);
+    }
+
+    /// <param name="baseAddress">Where the process will listen, as <paramref name="arguments"/> or <paramref name="environment"/> tell it.</param>
+    /// <param name="probe">The path polled until it answers 2xx; null: started, not probed.</param>
+    public static async Task<HostProcess> StartAsync(
+        string project, IReadOnlyDictionary<string, string> environment, Uri baseAddress, IReadOnlyList<string> arguments, string? probe)
+    {
+        var host = new HostProcess(baseAddress);
         var info = host.process.StartInfo;
         info.FileName = "dotnet";
         info.ArgumentList.Add(RepositoryLayout.HostAssembly(project));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(host.BaseAddress.ToString().TrimEnd('/'));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.WorkingDirectory = Path.Combine(RepositoryLayout.Root, "src", project);
         foreach (var (key, value) in TestAccounts.EnvironmentVariables().Concat(environment))
         {
@@ -57,9 +69,17 @@ internal sealed class HostProcess : IAsyncDisposable
         host.process.Start();
         host.process.BeginOutputReadLine();
         host.process.BeginErrorReadLine();
-        if (waitForReady)
+        if (probe is not null)
         {
-            await host.WaitUntilReadyAsync();
+            try
+            {
+                await host.WaitUntilAnsweringAsync(probe);
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
         }
 
         return host;
@@ -104,8 +124,42 @@ internal sealed class HostProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>Polls the readiness probe: the process offers no other signal that the cluster is up.</summary>
-    private async Task WaitUntilReadyAsync()
+    /// <summary>
+    /// SIGTERM, as Kubernetes and docker stop send it: the host shuts down gracefully. Returns how long the process
+    /// took to exit and its exit code.
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, int ExitCode)> TerminateAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        await SignalAsync("TERM");
+
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{process.StartInfo.ArgumentList[0]} did not exit within {limit} of SIGTERM:\n{Output}");
+        }
+
+        return (clock.Elapsed, process.ExitCode);
+    }
+
+    /// <summary>
+    /// SIGSTOP: the process stops answering but its sockets stay open, as a node that dropped off the network looks
+    /// to its peers (a killed process on loopback refuses connections at once, which peers notice at once).
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Polls the probe: the process offers no other signal that it is up.</summary>
+    private async Task WaitUntilAnsweringAsync(string probe)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress };
         var clock = Stopwatch.StartNew();
@@ -119,7 +173,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync(new Uri("health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                if ((await http.GetAsync(new Uri(probe, UriKind.Relative))).IsSuccessStatusCode)
                 {
                     StartupTime = clock.Elapsed;
                     return;
@@ -130,9 +184,9 @@ internal sealed class HostProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (clock.Elapsed > TimeSpan.FromSeconds(150))
             {
-                throw new TimeoutException($"{process.StartInfo.ArgumentList[0]} was not ready within 60 s:\n{Output}");
+                throw new TimeoutException($"{process.StartInfo.ArgumentList[0]} was not ready within 150 s:\n{Output}");
             }
 
             await Task.Delay(100);

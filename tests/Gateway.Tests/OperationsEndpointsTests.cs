@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace DeltaStream.Gateway.Tests;
 
@@ -7,13 +9,16 @@ public sealed class OperationsEndpointsTests(GatewayFactory factory)
     private readonly HttpClient http = factory.CreateSignedInClient();
 
     [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task Health_endpoints_report_healthy(string path)
+    [InlineData("/health/live", new string[0])]
+    [InlineData("/health/ready", new[] { "grain-storage", "orleans" })]
+    public async Task Health_endpoints_report_healthy_with_each_check_named(string path, string[] checks)
     {
         var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal(checks, report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(report.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 
     [Fact]

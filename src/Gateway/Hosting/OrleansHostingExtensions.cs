@@ -1,5 +1,6 @@
 using DeltaStream.Feed;
 using DeltaStream.Hosting;
+using Orleans.Dashboard;
 
 namespace DeltaStream.Gateway.Hosting;
 
@@ -19,7 +20,7 @@ internal static class OrleansHostingExtensions
         }
         else
         {
-            builder.UseOrleansClient(client => client.AddDeltaStreamClient(configuration));
+            builder.UseOrleansClient(client => client.AddDeltaStreamClient(configuration).AddDashboard());
             // A client gateway reads history from MongoDB itself; a co-hosted silo already registered it.
             if (MongoSettings.ConnectionString(configuration) is { } mongo)
             {

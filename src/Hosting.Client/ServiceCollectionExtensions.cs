@@ -1,4 +1,3 @@
-using DeltaStream.Grains;
 using DeltaStream.Instruments;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,6 @@ public static class ServiceCollectionExtensions
         services.AddOptions<InstrumentCatalogOptions>().Bind(configuration.GetSection(InstrumentCatalogOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstrumentCatalogOptions>, InstrumentCatalogOptionsValidator>());
         services.TryAddSingleton<InstrumentCatalog>();
-        services.AddOptions<MarketGrainOptions>().Bind(configuration.GetSection(MarketGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

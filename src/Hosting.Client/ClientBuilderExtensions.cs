@@ -1,9 +1,11 @@
+using DeltaStream.Hosting.Health;
+using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
 using Orleans.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Dashboard;
 
 namespace DeltaStream.Hosting;
 
@@ -14,7 +16,9 @@ public static class ClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         client.Services.AddMarketReferenceData(configuration);
-        var cluster = SiloBuilderExtensions.ClusterSettings(configuration);
+        client.Services.AddSingleton<GatewayConnections>();
+        client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayConnections>());
+        var cluster = DeltaStreamClusterOptions.Read(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             client.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
@@ -27,7 +31,11 @@ public static class ClientBuilderExtensions
             client.AddMemoryStreams(MarketStreams.ProviderName);
         }
 
-        client.AddDashboard();
+        if (TracingSettings.IsEnabled(configuration))
+        {
+            client.AddActivityPropagation();
+        }
+
         return client;
     }
 }
