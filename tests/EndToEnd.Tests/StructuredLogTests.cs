@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DeltaStream.Testing;
 
 namespace DeltaStream.EndToEnd.Tests;
 
@@ -17,7 +18,7 @@ public sealed class StructuredLogTests
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         });
         var traceId = ActivityTraceId.CreateRandom().ToString();
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/underlyings");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         (await http.SendAsync(request, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();

@@ -7,7 +7,7 @@ namespace DeltaStream.Gateway.Tests;
 /// <summary>Bars from grain memory in embedded mode (no MongoDB), and every rejection path of the history API.</summary>
 public sealed class HistoryApiTests(GatewayFactory factory)
 {
-    private readonly HttpClient http = factory.CreateClient();
+    private readonly HttpClient http = factory.CreateSignedInClient();
 
     [Fact]
     public async Task Embedded_mode_serves_one_minute_bars_from_grain_memory_newest_first()

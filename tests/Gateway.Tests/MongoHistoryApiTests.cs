@@ -1,3 +1,4 @@
+using DeltaStream.Testing;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -33,8 +34,13 @@ public sealed class MongoHistoryApiTests(MongoServer server) : IClassFixture<Mon
             b.UseSetting("DeltaStream:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
             b.UseSetting("DeltaStream:Feed:Enabled", "false");
             b.UseSetting("ConnectionStrings:MongoDB", server.ConnectionString(database));
+            foreach (var (key, value) in TestAccounts.Settings)
+            {
+                b.UseSetting(key, value);
+            }
         });
-        http = gateway.CreateClient();
+        using var anonymous = gateway.CreateClient();
+        http = TestAccounts.Authorize(gateway.CreateClient(), await TestAccounts.RegisterAsync(anonymous));
     }
 
     public async ValueTask DisposeAsync()

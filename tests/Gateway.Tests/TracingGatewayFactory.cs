@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -10,7 +8,7 @@ using OpenTelemetry.Trace;
 namespace DeltaStream.Gateway.Tests;
 
 /// <summary>An embedded gateway with tracing on (DeltaStream:Tracing:Enabled) that records every span it ends.</summary>
-public sealed class TracingGatewayFactory : WebApplicationFactory<Program>
+public sealed class TracingGatewayFactory : TestGatewayFactory
 {
     private readonly ConcurrentQueue<Activity> spans = new();
 
@@ -18,8 +16,7 @@ public sealed class TracingGatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("DeltaStream:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("DeltaStream:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        base.ConfigureWebHost(builder);
         builder.UseSetting("DeltaStream:Tracing:Enabled", "true");
         builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Recorder(spans))));
     }

@@ -8,7 +8,7 @@ public sealed class TracingTests(TracingGatewayFactory factory) : IClassFixture<
     public async Task A_rest_call_and_the_grain_calls_it_makes_share_the_callers_trace()
     {
         var traceId = ActivityTraceId.CreateRandom();
-        using var http = factory.CreateClient();
+        using var http = factory.CreateSignedInClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/underlyings/SPY");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
 
