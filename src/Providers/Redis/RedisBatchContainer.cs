@@ -8,7 +8,7 @@ namespace DeltaStream.Providers.Redis;
 /// <summary>One routed part of a feed entry (the ticks for one stream), ordered by the entry's id.</summary>
 [GenerateSerializer]
 [Alias("DeltaStream.Providers.Redis.RedisBatchContainer")]
-internal sealed class RedisBatchContainer(StreamId streamId, TickBatch batch, EventSequenceTokenV2 token, string entryId) : IBatchContainer
+internal sealed class RedisBatchContainer(StreamId streamId, TickBatch batch, EventSequenceTokenV2 token) : IBatchContainer
 {
     [Id(0)]
     public StreamId StreamId { get; } = streamId;
@@ -18,10 +18,6 @@ internal sealed class RedisBatchContainer(StreamId streamId, TickBatch batch, Ev
 
     [Id(2)]
     public EventSequenceTokenV2 Token { get; } = token;
-
-    /// <summary>The Redis entry this part came from, checkpointed once every part of it has been delivered.</summary>
-    [Id(3)]
-    public string EntryId { get; } = entryId;
 
     public StreamSequenceToken SequenceToken => Token;
 
@@ -48,5 +44,5 @@ internal sealed class RedisBatchContainer(StreamId streamId, TickBatch batch, Ev
     public static string EntryIdOf(long position) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{position >> 20}-{position & ((1 << 20) - 1)}");
 
-    public override string ToString() => $"[RedisBatchContainer {StreamId} entry {EntryId}: {Batch.Underlying.Length + Batch.Options.Length} ticks]";
+    public override string ToString() => $"[RedisBatchContainer {StreamId} entry {EntryIdOf(Token.SequenceNumber)}: {Batch.Underlying.Length + Batch.Options.Length} ticks]";
 }

@@ -100,7 +100,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             for (var i = 0; i < routed.Parts.Count; i++)
             {
                 var (stream, batch) = routed.Parts[i];
-                containers.Add(new RedisBatchContainer(stream, batch, new EventSequenceTokenV2(position, i), id));
+                containers.Add(new RedisBatchContainer(stream, batch, new EventSequenceTokenV2(position, i)));
                 streams[i] = stream.ToString();
                 RedisStreamMetrics.TicksDelivered.Add(batch.Underlying.Length + batch.Options.Length);
             }
