@@ -1,6 +1,7 @@
 using DeltaStream.Grains.Chains;
 using DeltaStream.Grains.Diagnostics;
 using DeltaStream.Grains.Observers;
+using DeltaStream.Grains.Publishing;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,9 @@ namespace DeltaStream.Grains;
 
 /// <summary>
 /// What every market grain does the same way: receive tick batches from its implicitly subscribed stream,
-/// keep leased observers, publish at most once per publish interval when something changed and anyone
-/// listens, and write state on a cadence and on deactivation (never once per tick).
+/// keep leased observers, publish when something changed (the first change after a quiet publish interval at once,
+/// later ones at the interval's end, whether or not anyone listens, so snapshots are never older than an interval),
+/// and write state on a cadence and on deactivation (never once per tick).
 /// </summary>
 internal abstract class MarketGrain<TState>(
     IPersistentState<TState> state,
@@ -21,6 +23,8 @@ internal abstract class MarketGrain<TState>(
     ILogger logger) : Grain, IObservableMarketGrain
 {
     private readonly ObserverLeases<IMarketObserver> observers = new(options.Value.ObserverLease);
+    private readonly PublishCadence cadence = new(clock, options.Value.PublishInterval);
+    private IGrainTimer? trailingPublish;
     private long lastPersistTicks;
     private bool unsaved;
 
@@ -46,6 +50,7 @@ internal abstract class MarketGrain<TState>(
         lastPersistTicks = Clock.GetTimestamp();
         var interval = options.Value.PublishInterval;
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        trailingPublish = this.RegisterGrainTimer(OnTrailingPublishAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false });
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistAsync();
@@ -77,6 +82,7 @@ internal abstract class MarketGrain<TState>(
     protected void PublishNow()
     {
         Dirty = false;
+        cadence.Published();
         Publish(notification =>
         {
             var notified = observers.Notify(notification, Clock.GetUtcNow().UtcDateTime);
@@ -99,6 +105,31 @@ internal abstract class MarketGrain<TState>(
         {
             Dirty = true;
             unsaved = true;
+            PublishOnCadence();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void PublishOnCadence()
+    {
+        var wait = cadence.Wait();
+        if (wait == TimeSpan.Zero)
+        {
+            PublishNow();
+        }
+        else if (cadence.Arm())
+        {
+            trailingPublish!.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task OnTrailingPublishAsync(CancellationToken cancellationToken)
+    {
+        cadence.Disarm();
+        if (Dirty)
+        {
+            PublishNow();
         }
 
         return Task.CompletedTask;
@@ -106,11 +137,6 @@ internal abstract class MarketGrain<TState>(
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
-        if (Dirty && observers.Count > 0)
-        {
-            PublishNow();
-        }
-
         if (unsaved && Clock.GetElapsedTime(lastPersistTicks) >= options.Value.PersistInterval)
         {
             await PersistAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaStream.Gateway.Tests;
 
-/// <summary>A real SignalR client over WebSockets to the test server, recording what the hub pushes.</summary>
+/// <summary>A real SignalR client over WebSockets (to the test server, or to a gateway on Kestrel), recording what the hub pushes.</summary>
 internal sealed class HubClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -17,7 +18,11 @@ internal sealed class HubClient : IAsyncDisposable
     {
         Connection = connection;
         connection.On<ChainSnapshot>("chainSnapshot", s => Snapshots.Writer.TryWrite(s));
-        connection.On<ChainUpdate>("chainUpdate", u => Updates.Writer.TryWrite(u));
+        connection.On<ChainDeltaMessage>("chainUpdate", u =>
+        {
+            Received.Enqueue((DateTime.UtcNow, u));
+            Updates.Writer.TryWrite(u);
+        });
         connection.On<UnderlyingSnapshot>("underlyingUpdate", u => Underlyings.Writer.TryWrite(u));
     }
 
@@ -25,7 +30,10 @@ internal sealed class HubClient : IAsyncDisposable
 
     public Channel<ChainSnapshot> Snapshots { get; } = Channel.CreateUnbounded<ChainSnapshot>();
 
-    public Channel<ChainUpdate> Updates { get; } = Channel.CreateUnbounded<ChainUpdate>();
+    public Channel<ChainDeltaMessage> Updates { get; } = Channel.CreateUnbounded<ChainDeltaMessage>();
+
+    /// <summary>Every update with the time it was received (UTC), in order.</summary>
+    public ConcurrentQueue<(DateTime At, ChainDeltaMessage Update)> Received { get; } = new();
 
     public Channel<UnderlyingSnapshot> Underlyings { get; } = Channel.CreateUnbounded<UnderlyingSnapshot>();
 
@@ -43,6 +51,22 @@ internal sealed class HubClient : IAsyncDisposable
             .Build();
         var client = new HubClient(connection);
         await connection.StartAsync();
+        return client;
+    }
+
+    /// <summary>A client of a gateway listening on a real socket.</summary>
+    public static async Task<HubClient> ConnectAsync(Uri gateway, CancellationToken cancellationToken)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, "hubs/market"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+            .Build();
+        var client = new HubClient(connection);
+        await connection.StartAsync(cancellationToken);
         return client;
     }
 

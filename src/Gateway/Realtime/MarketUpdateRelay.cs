@@ -1,7 +1,7 @@
+using DeltaStream.Gateway.Realtime.Feeds;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Realtime;
@@ -9,11 +9,11 @@ namespace DeltaStream.Gateway.Realtime;
 /// <summary>
 /// The gateway's single observer of the grains: it holds one subscription per chain or underlying that any of
 /// this process's SignalR connections watches (not one per connection), renews them inside the grains' lease,
-/// drops them when the last watcher leaves, and fans each pushed update out to the matching SignalR group.
+/// drops them when the last watcher leaves. Each subscription has its feed: a pushed update only updates that feed,
+/// which posts to its connections' outboxes, so the observer never waits for a connection.
 /// </summary>
 internal sealed partial class MarketUpdateRelay(
     IGrainFactory grains,
-    IHubContext<MarketHub> hub,
     IOptions<GatewayOptions> options,
     ILogger<MarketUpdateRelay> logger) : BackgroundService, IMarketObserver
 {
@@ -37,26 +37,36 @@ internal sealed partial class MarketUpdateRelay(
     public Task OnChainUpdate(ChainUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return hub.Clients.Group(HubGroups.Chain(new ChainId(update.Symbol, update.Expiry))).SendAsync(MarketHub.ChainUpdateMethod, update);
+        (FeedOf(HubGroups.Chain(new ChainId(update.Symbol, update.Expiry))) as ChainFeed)?.OnUpdate(update);
+        return Task.CompletedTask;
     }
 
     public Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return hub.Clients.Group(HubGroups.Underlying(snapshot.Symbol)).SendAsync(MarketHub.UnderlyingUpdateMethod, snapshot);
+        (FeedOf(HubGroups.Underlying(snapshot.Symbol)) as UnderlyingFeed)?.OnUpdate(snapshot);
+        return Task.CompletedTask;
     }
 
-    public Task WatchAsync(string connectionId, string group, IObservableMarketGrain grain) =>
-        ChangeAsync(async () =>
+    /// <summary>The feed of a group watched by this gateway, or null.</summary>
+    public LiveFeed? FeedOf(string group)
+    {
+        lock (watches)
+        {
+            return watches.GetValueOrDefault(group)?.Feed;
+        }
+    }
+
+    /// <summary>Watches the group for the connection; the first watcher creates its feed and subscribes the grain.</summary>
+    public async Task<TFeed> WatchAsync<TFeed>(string connectionId, string group, IObservableMarketGrain grain, Func<TFeed> createFeed)
+        where TFeed : LiveFeed
+    {
+        LiveFeed? feed = null;
+        await ChangeAsync(async () =>
         {
             if (!watchesByConnection.TryGetValue(connectionId, out var groups))
             {
                 watchesByConnection[connectionId] = groups = [];
-            }
-
-            if (!groups.Add(group))
-            {
-                return;
             }
 
             Watch? watch;
@@ -64,15 +74,24 @@ internal sealed partial class MarketUpdateRelay(
             {
                 if (watches.TryGetValue(group, out watch))
                 {
-                    watch.Watchers++;
+                    feed = watch.Feed;
+                    if (groups.Add(group))
+                    {
+                        watch.Watchers++;
+                    }
+
                     return;
                 }
 
-                watches[group] = watch = new Watch(grain);
+                groups.Add(group);
+                watches[group] = watch = new Watch(grain, createFeed());
+                feed = watch.Feed;
             }
 
             await grain.Subscribe(Reference());
         });
+        return (TFeed)feed!;
+    }
 
     public Task UnwatchAsync(string connectionId, string group) =>
         ChangeAsync(() => GroupsOf(connectionId)?.Remove(group) == true ? ReleaseAsync(group) : Task.CompletedTask);
@@ -129,6 +148,7 @@ internal sealed partial class MarketUpdateRelay(
             watches.Remove(group);
         }
 
+        watch.Feed.Dispose();
         await watch.Grain.Unsubscribe(Reference());
     }
 
@@ -158,9 +178,11 @@ internal sealed partial class MarketUpdateRelay(
         base.Dispose();
     }
 
-    private sealed class Watch(IObservableMarketGrain grain)
+    private sealed class Watch(IObservableMarketGrain grain, LiveFeed feed)
     {
         public IObservableMarketGrain Grain { get; } = grain;
+
+        public LiveFeed Feed { get; } = feed;
 
         public int Watchers { get; set; } = 1;
     }

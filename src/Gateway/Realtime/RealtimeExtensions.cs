@@ -1,3 +1,6 @@
+using DeltaStream.Gateway.Realtime.Outbox;
+using Microsoft.AspNetCore.SignalR;
+
 namespace DeltaStream.Gateway.Realtime;
 
 internal static class RealtimeExtensions
@@ -5,7 +8,10 @@ internal static class RealtimeExtensions
     public static IServiceCollection AddMarketHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR().AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+        services.AddSingleton<ConnectionOutboxes>();
+        services.AddSingleton<HubLifetimeManager<MarketHub>, OutboxHubLifetimeManager>();
         services.AddSingleton<MarketUpdateRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<MarketUpdateRelay>());
         return services;

@@ -10,7 +10,9 @@ namespace DeltaStream.Grains.Chains;
 
 /// <summary>
 /// One option chain. Ticks only mark it dirty; IV, Greeks and analytics are recomputed at most once per publish
-/// interval (or when a snapshot is asked for), so per-tick cost stays small however fast quotes arrive.
+/// interval, so per-tick cost stays small however fast quotes arrive. A snapshot request is answered from the last
+/// publication: it never recomputes, and never creates a sequence that observers do not get. Each activation is
+/// a new epoch (its start time in Unix milliseconds), numbered from 1.
 /// </summary>
 [ImplicitStreamSubscription(MarketStreams.ChainNamespace)]
 internal sealed class OptionChainGrain(
@@ -33,11 +35,6 @@ internal sealed class OptionChainGrain(
             throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a listed chain.");
         }
 
-        if (Dirty)
-        {
-            PublishNow();
-        }
-
         return Task.FromResult(book.Snapshot);
     }
 
@@ -51,8 +48,13 @@ internal sealed class OptionChainGrain(
             return;
         }
 
-        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null);
-        Dirty = book.HasData;
+        var epoch = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null, epoch);
+        if (book.HasData)
+        {
+            // The epoch's first snapshot holds the restored state before anyone can ask for it.
+            PublishNow();
+        }
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => book?.Apply(batch);
