@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
+using DeltaStream.Gateway.Realtime.Protocol;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -37,18 +38,20 @@ internal sealed class HubClient : IAsyncDisposable
 
     public Channel<UnderlyingSnapshot> Underlyings { get; } = Channel.CreateUnbounded<UnderlyingSnapshot>();
 
-    public static async Task<HubClient> ConnectAsync(GatewayFactory factory)
+    /// <summary>Connects with the JSON hub protocol, or with MessagePack (read with the gateway's own resolver).</summary>
+    public static async Task<HubClient> ConnectAsync(GatewayFactory factory, bool messagePack = false)
     {
         var server = factory.Server;
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "hubs/market"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
                 o.WebSocketFactory = async (context, ct) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
-            .Build();
+            });
+        var connection = messagePack
+            ? builder.AddMessagePackProtocol(o => o.SerializerOptions = JsonShapeResolver.Options).Build()
+            : builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase))).Build();
         var client = new HubClient(connection);
         await connection.StartAsync();
         return client;

@@ -107,6 +107,22 @@ public sealed class ClusterTests(ClusterFixture fixture)
         Assert.Empty(unquoted.Strikes);
     }
 
+    [Fact]
+    public async Task Snapshot_requests_answer_the_last_publication_and_never_recompute_or_use_up_a_sequence()
+    {
+        var (chain, now) = Chain("TSLA", 1);
+        var (grain, observer) = await SubscribeAsync(chain);
+        await PublishAsync(new TickBatch("TSLA", [TestMarket.Spot(1, 250, now)], [TestMarket.Option(chain.Expiry, 250, OptionRight.Call, 2, 10, 11, now)]));
+        var published = await observer.NextChainUpdateAsync(u => u.Strikes.Count > 0);
+
+        var answers = new[] { await grain.GetSnapshot(), await grain.GetSnapshot(), await grain.GetSnapshot() };
+
+        Assert.All(answers, s => Assert.Equal((published.Epoch, published.Sequence, published.UpdatedAt), (s.Epoch, s.Sequence, s.UpdatedAt)));
+        await PublishAsync(new TickBatch("TSLA", [TestMarket.Spot(3, 251, now)], []), [chain.Expiry]);
+        var next = await observer.NextChainUpdateAsync(u => u.Spot == 251);
+        Assert.Equal(published.Sequence + 1, next.Sequence);
+    }
+
     private static (ChainId Chain, DateTime Now) Chain(string symbol, int expiryIndex)
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == symbol);

@@ -1,4 +1,5 @@
 using DeltaStream.Gateway.Realtime.Outbox;
+using DeltaStream.Gateway.Realtime.Protocol;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DeltaStream.Gateway.Realtime;
@@ -9,7 +10,9 @@ internal static class RealtimeExtensions
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSignalR().AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions));
+        services.AddSignalR()
+            .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol(o => o.SerializerOptions = JsonShapeResolver.Options);
         services.AddSingleton<ConnectionOutboxes>();
         services.AddSingleton<HubLifetimeManager<MarketHub>, OutboxHubLifetimeManager>();
         services.AddSingleton<MarketUpdateRelay>();
