@@ -53,12 +53,17 @@ internal abstract class MarketGrain<TState>(
         trailingPublish = this.RegisterGrainTimer(OnTrailingPublishAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false });
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => PersistAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var self = this.GetGrainId();
+        observers.Notify(o => o.OnPublisherStopped(self), Clock.GetUtcNow().UtcDateTime);
+        return PersistAsync();
+    }
 
-    public Task Subscribe(IMarketObserver observer)
+    public Task<TimeSpan> Subscribe(IMarketObserver observer)
     {
         observers.Renew(observer, Clock.GetUtcNow().UtcDateTime);
-        return Task.CompletedTask;
+        return Task.FromResult(options.Value.ObserverLease);
     }
 
     public Task Unsubscribe(IMarketObserver observer)

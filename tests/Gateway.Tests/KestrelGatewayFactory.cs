@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaStream.Gateway.Tests;
 
@@ -29,6 +31,9 @@ public sealed class KestrelGatewayFactory : WebApplicationFactory<Program>, IAsy
         builder.UseSetting("DeltaStream:Feed:TickInterval", "00:00:00.250");
         builder.UseSetting("DeltaStream:Gateway:Outbox:Capacity", OutboxCapacity.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("DeltaStream:Gateway:Outbox:BehindTimeout", BehindTimeout.ToString());
+
+        // SignalR would otherwise close the silent frozen client itself after 30 s, before a loaded machine fills its socket.
+        builder.ConfigureServices(s => s.Configure<HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromMinutes(10)));
     }
 
     public ValueTask InitializeAsync()

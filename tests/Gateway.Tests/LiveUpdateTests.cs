@@ -1,6 +1,10 @@
 using DeltaStream.Gateway.Realtime.Protocol;
 using DeltaStream.Snapshots;
+using System.Diagnostics;
+using DeltaStream.Grains;
 using MessagePack;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace DeltaStream.Gateway.Tests;
@@ -103,6 +107,27 @@ public sealed class LiveUpdateTests(GatewayFactory factory)
 
         var viaPack = await messagePack.Connection.InvokeAsync<ChainSnapshot>("GetChainSnapshot", "TSLA", expiry, ct);
         Assert.Equal(PricingModel.Bsm, viaPack.Model);
+    }
+
+    [Fact]
+    public async Task After_a_chain_grain_deactivates_subscribers_get_a_new_epoch_snapshot_and_its_updates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var expiry = await Market.FirstExpiryAsync(factory.CreateClient(), "QQQ");
+        await using var hub = await HubClient.ConnectAsync(factory);
+        await hub.Connection.InvokeAsync("SubscribeChain", "QQQ", expiry, "raw", ct);
+        var first = await HubClient.NextAsync(hub.Snapshots);
+        var grain = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IOptionChainGrain>($"QQQ:{expiry}");
+        var clock = Stopwatch.StartNew();
+
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var renewed = await HubClient.NextAsync(hub.Snapshots, s => s.Epoch != first.Epoch);
+        var elapsed = clock.Elapsed;
+        var next = await HubClient.NextAsync(hub.Updates, u => u.Epoch == renewed.Epoch);
+
+        // Without the grain's notice the gateway would only find out at its next renewal (30 s).
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"new epoch after {elapsed}");
+        Assert.Equal(renewed.Sequence + 1, next.FromSequence);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace DeltaStream.Gateway.Realtime;
 
 /// <summary>
 /// The gateway's single observer of the grains: it holds one subscription per chain or underlying that any of
-/// this process's SignalR connections watches (not one per connection), renews them inside the grains' lease,
+/// this process's SignalR connections watches (not one per connection), renews them inside the lease the grains
+/// return, subscribes again as soon as a grain announces its deactivation,
 /// drops them when the last watcher leaves. Each subscription has its feed: a pushed update only updates that feed,
 /// which posts to its connections' outboxes, so the observer never waits for a connection.
 /// </summary>
@@ -21,6 +22,8 @@ internal sealed partial class MarketUpdateRelay(
     private readonly Dictionary<string, Watch> watches = [];
     private readonly Dictionary<string, HashSet<string>> watchesByConnection = [];
     private IMarketObserver? reference;
+    private TimeSpan renewal = options.Value.SubscriptionRenewal;
+    private PeriodicTimer? renewals;
 
     /// <summary>Number of grain subscriptions this gateway holds (for tests and diagnostics).</summary>
     public int SubscriptionCount
@@ -45,6 +48,22 @@ internal sealed partial class MarketUpdateRelay(
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         (FeedOf(HubGroups.Underlying(snapshot.Symbol)) as UnderlyingFeed)?.OnUpdate(snapshot);
+        return Task.CompletedTask;
+    }
+
+    public Task OnPublisherStopped(GrainId grain)
+    {
+        Watch[] stopped;
+        lock (watches)
+        {
+            stopped = [.. watches.Values.Where(w => w.GrainId == grain)];
+        }
+
+        foreach (var watch in stopped)
+        {
+            _ = ResubscribeAsync(watch);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -88,7 +107,7 @@ internal sealed partial class MarketUpdateRelay(
                 feed = watch.Feed;
             }
 
-            await grain.Subscribe(Reference());
+            ShortenRenewal(await grain.Subscribe(Reference()));
         });
         return (TFeed)feed!;
     }
@@ -110,7 +129,7 @@ internal sealed partial class MarketUpdateRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SubscriptionRenewal);
+        using var timer = renewals = new PeriodicTimer(renewal);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             Watch[] current;
@@ -123,12 +142,57 @@ internal sealed partial class MarketUpdateRelay(
             {
                 try
                 {
-                    await watch.Grain.Subscribe(Reference());
+                    ShortenRenewal(await watch.Grain.Subscribe(Reference()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogRenewalFailed(ex);
                 }
+            }
+        }
+    }
+
+    /// <summary>Renewal at most a third of the lease, so one lost renewal never loses the subscription.</summary>
+    private void ShortenRenewal(TimeSpan lease)
+    {
+        if (lease / 3 < renewal)
+        {
+            renewal = lease / 3;
+            if (renewals is { } timer)
+            {
+                timer.Period = renewal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to the grain's next activation (the call starts it) and restarts the feed from its snapshot,
+    /// retrying while the watch lasts.
+    /// </summary>
+    private async Task ResubscribeAsync(Watch watch)
+    {
+        var delay = options.Value.ResubscribeDelay;
+        while (true)
+        {
+            await Task.Delay(delay);
+            lock (watches)
+            {
+                if (!watches.ContainsValue(watch))
+                {
+                    return;
+                }
+            }
+
+            try
+            {
+                ShortenRenewal(await watch.Grain.Subscribe(Reference()));
+                RealtimeMetrics.Resubscribes.Add(1);
+                watch.Feed.Refresh();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRenewalFailed(ex);
             }
         }
     }
@@ -181,6 +245,8 @@ internal sealed partial class MarketUpdateRelay(
     private sealed class Watch(IObservableMarketGrain grain, LiveFeed feed)
     {
         public IObservableMarketGrain Grain { get; } = grain;
+
+        public GrainId GrainId { get; } = ((IAddressable)grain).GetGrainId();
 
         public LiveFeed Feed { get; } = feed;
 

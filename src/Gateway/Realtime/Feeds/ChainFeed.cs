@@ -48,6 +48,18 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         }
     }
 
+    public override void Refresh()
+    {
+        lock (Gate)
+        {
+            if (!fetching && !disposed)
+            {
+                fetching = true;
+                _ = ResyncAsync();
+            }
+        }
+    }
+
     /// <summary>Sends the connection the chain's snapshot at its throttle level, then that level's updates.</summary>
     public void Add(ConnectionOutbox outbox, UpdateThrottle throttle)
     {
@@ -172,6 +184,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogResyncFailed(ex);
+            RealtimeMetrics.FeedResyncFailures.Add(1);
             lock (Gate)
             {
                 // The next update that does not continue the state asks again.

@@ -26,6 +26,9 @@ internal abstract class LiveFeed : IDisposable
         }
     }
 
+    /// <summary>The grain's publisher restarted: fetch its state again and restart every subscriber from it.</summary>
+    public abstract void Refresh();
+
     /// <summary>The connection no longer listens.</summary>
     public abstract void Remove(ConnectionOutbox outbox);
 

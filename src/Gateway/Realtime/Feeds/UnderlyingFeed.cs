@@ -27,6 +27,8 @@ internal sealed class UnderlyingFeed : LiveFeed, IOutboxSource
         }
     }
 
+    public override void Refresh() => _ = RefreshAsync();
+
     public void Add(ConnectionOutbox outbox)
     {
         lock (Gate)
@@ -61,6 +63,19 @@ internal sealed class UnderlyingFeed : LiveFeed, IOutboxSource
         lock (Gate)
         {
             subscribers.Clear();
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            OnUpdate(await grain.GetSnapshot());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The grain's next push brings the whole state anyway.
+            RealtimeMetrics.FeedResyncFailures.Add(1);
         }
     }
 
