@@ -13,7 +13,14 @@ public sealed class GatewayOptions
     /// </summary>
     public GatewayTopology Topology { get; set; } = GatewayTopology.Embedded;
 
-    /// <summary>How often the gateway renews its observer subscriptions (must be well inside the grains' lease).</summary>
+    /// <summary>How often the gateway renews its observer subscriptions; at most a third of the lease the grains return.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SubscriptionRenewal { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long after a grain announced its deactivation the gateway subscribes to its next activation (which the
+    /// subscription itself starts), and the pause between attempts while that fails.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02")]
+    public TimeSpan ResubscribeDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -2,6 +2,7 @@ using DeltaStream.Grains.Chains;
 using DeltaStream.Grains.Diagnostics;
 using DeltaStream.Grains.Observers;
 using DeltaStream.Grains.Persistence;
+using DeltaStream.Grains.Publishing;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,12 @@ namespace DeltaStream.Grains;
 
 /// <summary>
 /// What every market grain does the same way: receive tick batches from its implicitly subscribed stream,
-/// keep leased observers, publish at most once per publish interval when something changed and anyone
-/// listens, and keep its state durable with the stream position it came from (<see cref="DurableStateWriter{TState}"/>).
+/// keep leased observers, publish when something changed (the first change after a quiet publish interval at once,
+/// later ones at the interval's end, whether or not anyone listens, so snapshots are never older than an interval),
+/// and keep its state durable with the stream position it came from (<see cref="DurableStateWriter{TState}"/>).
 /// With a durable tick log (Redis), an activation on any silo first replays its stream from the persisted position,
 /// so what a crashed silo had applied but not written is applied again; dedupe drops the overlap with live delivery.
+/// Nothing is published during the replay: the activation's first publication comes after it has caught up.
 /// </summary>
 internal abstract class MarketGrain<TState>(
     IPersistentState<TState> state,
@@ -26,8 +29,11 @@ internal abstract class MarketGrain<TState>(
     where TState : IStreamPositioned
 {
     private readonly ObserverLeases<IMarketObserver> observers = new(options.Value.ObserverLease);
+    private readonly PublishCadence cadence = new(clock, options.Value.PublishInterval);
     private DurableStateWriter<TState>? writer;
+    private IGrainTimer? trailingPublish;
     private bool durableLog;
+    private bool replaying;
 
     protected IPersistentState<TState> State { get; } = state;
 
@@ -58,10 +64,18 @@ internal abstract class MarketGrain<TState>(
             var position = State.State.StreamPosition;
             writer.Restore(position);
             var replayed = 0;
-            await foreach (var entry in log.ReplayAsync(streamId, position, cancellationToken))
+            replaying = true;
+            try
             {
-                Take(entry.Batch, entry.Position);
-                replayed++;
+                await foreach (var entry in log.ReplayAsync(streamId, position, cancellationToken))
+                {
+                    Take(entry.Batch, entry.Position);
+                    replayed++;
+                }
+            }
+            finally
+            {
+                replaying = false;
             }
 
             GrainMetrics.BatchesReplayed.Add(replayed);
@@ -70,15 +84,24 @@ internal abstract class MarketGrain<TState>(
 
         var interval = options.Value.PublishInterval;
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        trailingPublish = this.RegisterGrainTimer(OnTrailingPublishAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false });
+        if (Dirty)
+        {
+            PublishNow();
+        }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        writer?.FlushAsync(CaptureState, cancellationToken) ?? Task.CompletedTask;
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var self = this.GetGrainId();
+        observers.Notify(o => o.OnPublisherStopped(self), Clock.GetUtcNow().UtcDateTime);
+        return writer?.FlushAsync(CaptureState, cancellationToken) ?? Task.CompletedTask;
+    }
 
-    public Task Subscribe(IMarketObserver observer)
+    public Task<TimeSpan> Subscribe(IMarketObserver observer)
     {
         observers.Renew(observer, Clock.GetUtcNow().UtcDateTime);
-        return Task.CompletedTask;
+        return Task.FromResult(options.Value.ObserverLease);
     }
 
     public Task Unsubscribe(IMarketObserver observer)
@@ -102,6 +125,7 @@ internal abstract class MarketGrain<TState>(
     protected void PublishNow()
     {
         Dirty = false;
+        cadence.Published();
         Publish(notification =>
         {
             var notified = observers.Notify(notification, Clock.GetUtcNow().UtcDateTime);
@@ -129,15 +153,38 @@ internal abstract class MarketGrain<TState>(
         TickCounters.Record(outcome, TickKind);
         Dirty |= outcome.Changed;
         writer!.Took(position, outcome.Changed);
+        if (outcome.Changed && !replaying)
+        {
+            PublishOnCadence();
+        }
     }
 
-    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    private void PublishOnCadence()
     {
-        if (Dirty && observers.Count > 0)
+        var wait = cadence.Wait();
+        if (wait == TimeSpan.Zero)
+        {
+            PublishNow();
+        }
+        else if (cadence.Arm())
+        {
+            trailingPublish!.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task OnTrailingPublishAsync(CancellationToken cancellationToken)
+    {
+        cadence.Disarm();
+        if (Dirty)
         {
             PublishNow();
         }
 
+        return Task.CompletedTask;
+    }
+
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
         await writer!.OnTimerAsync(CaptureState, cancellationToken);
         if (writer.Conflicted)
         {

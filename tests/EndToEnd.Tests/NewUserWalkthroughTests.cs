@@ -34,7 +34,7 @@ public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
         using var http = await gateway.SignedInClientAsync();
         await using var hub = await ConnectAsync(http);
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString()!;
-        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
+        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, "raw", TestContext.Current.CancellationToken);
         await NextAsync(hub.Updates, u => u.Strikes.Count(s => s.Call?.Iv is not null && s.Put?.Iv is not null) >= 21);
 
         var chain = (await http.GetFromJsonAsync<ChainSnapshot>($"api/v1/chains/NIFTY/{expiry}", Json, TestContext.Current.CancellationToken))!;
@@ -61,7 +61,7 @@ public sealed class NewUserWalkthroughTests(GatewayProcess gateway)
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/NIFTY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString()!;
         var clock = Stopwatch.StartNew();
 
-        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, TestContext.Current.CancellationToken);
+        await hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", expiry, "raw", TestContext.Current.CancellationToken);
         var snapshot = await NextAsync(hub.Snapshots);
         var sequences = new List<long>();
         while (sequences.Count < 5)

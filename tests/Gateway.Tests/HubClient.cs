@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
+using DeltaStream.Gateway.Realtime.Protocol;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaStream.Gateway.Tests;
 
-/// <summary>A real SignalR client over WebSockets to the test server, recording what the hub pushes.</summary>
+/// <summary>A real SignalR client over WebSockets (to the test server, or to a gateway on Kestrel), recording what the hub pushes.</summary>
 internal sealed class HubClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -18,7 +20,11 @@ internal sealed class HubClient : IAsyncDisposable
     {
         Connection = connection;
         connection.On<ChainSnapshot>("chainSnapshot", s => Snapshots.Writer.TryWrite(s));
-        connection.On<ChainUpdate>("chainUpdate", u => Updates.Writer.TryWrite(u));
+        connection.On<ChainDeltaMessage>("chainUpdate", u =>
+        {
+            Received.Enqueue((DateTime.UtcNow, u));
+            Updates.Writer.TryWrite(u);
+        });
         connection.On<UnderlyingSnapshot>("underlyingUpdate", u => Underlyings.Writer.TryWrite(u));
     }
 
@@ -26,23 +32,26 @@ internal sealed class HubClient : IAsyncDisposable
 
     public Channel<ChainSnapshot> Snapshots { get; } = Channel.CreateUnbounded<ChainSnapshot>();
 
-    public Channel<ChainUpdate> Updates { get; } = Channel.CreateUnbounded<ChainUpdate>();
+    public Channel<ChainDeltaMessage> Updates { get; } = Channel.CreateUnbounded<ChainDeltaMessage>();
+
+    /// <summary>Every update with the time it was received (UTC), in order.</summary>
+    public ConcurrentQueue<(DateTime At, ChainDeltaMessage Update)> Received { get; } = new();
 
     public Channel<UnderlyingSnapshot> Underlyings { get; } = Channel.CreateUnbounded<UnderlyingSnapshot>();
 
-    /// <summary>Connects as the factory's signed-in user.</summary>
-    public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory) =>
-        await ConnectAsync(factory, o => o.AccessTokenProvider = async () => (await factory.UserAsync()).Token);
+    /// <summary>Connects as the factory's signed-in user with the JSON hub protocol, or with MessagePack (read with the gateway's own resolver).</summary>
+    public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory, bool messagePack = false) =>
+        await ConnectAsync(factory, o => o.AccessTokenProvider = async () => (await factory.UserAsync()).Token, messagePack: messagePack);
 
     /// <summary>Connects with the credentials <paramref name="configure"/> sets (none: anonymous); the query of <paramref name="path"/> is kept.</summary>
-    public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory, Action<HttpConnectionOptions> configure, string path = "hubs/market")
+    public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory, Action<HttpConnectionOptions> configure, string path = "hubs/market", bool messagePack = false)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(configure);
         var server = factory.Server;
         var options = new HttpConnectionOptions();
         configure(options);
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
@@ -67,13 +76,34 @@ internal sealed class HubClient : IAsyncDisposable
                     };
                     return await client.ConnectAsync(context.Uri, ct);
                 };
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
-            .Build();
+            });
+        return await StartAsync(WithProtocol(builder, messagePack), CancellationToken.None);
+    }
+
+    /// <summary>A client of a gateway listening on a real socket, carrying <paramref name="token"/>.</summary>
+    public static Task<HubClient> ConnectAsync(Uri gateway, string token, CancellationToken cancellationToken)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, "hubs/market"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            });
+        return StartAsync(WithProtocol(builder, messagePack: false), cancellationToken);
+    }
+
+    private static HubConnection WithProtocol(IHubConnectionBuilder builder, bool messagePack) =>
+        messagePack
+            ? builder.AddMessagePackProtocol(o => o.SerializerOptions = JsonShapeResolver.Options).Build()
+            : builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase))).Build();
+
+    private static async Task<HubClient> StartAsync(HubConnection connection, CancellationToken cancellationToken)
+    {
         var client = new HubClient(connection);
         try
         {
-            await connection.StartAsync();
+            await connection.StartAsync(cancellationToken);
         }
         catch
         {

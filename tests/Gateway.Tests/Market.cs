@@ -21,7 +21,7 @@ internal static class Market
     public static async Task<ChainSnapshot> QuotedChainAsync(TestGatewayFactory factory, string symbol, string expiry)
     {
         await using var hub = await HubClient.ConnectAsync(factory);
-        await hub.Connection.InvokeAsync("SubscribeChain", symbol, expiry);
+        await hub.Connection.InvokeAsync("SubscribeChain", symbol, expiry, null);
         var snapshot = await HubClient.NextAsync(hub.Snapshots);
         if (snapshot.Strikes.Count(s => s.Call is not null && s.Put is not null) < 21)
         {

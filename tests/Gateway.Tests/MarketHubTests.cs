@@ -8,7 +8,7 @@ namespace DeltaStream.Gateway.Tests;
 public sealed class MarketHubTests(GatewayFactory factory)
 {
     [Fact]
-    public async Task Subscribing_to_a_chain_gives_a_snapshot_then_updates_with_contiguous_sequences()
+    public async Task Subscribing_to_a_chain_gives_its_snapshot_then_updates_that_continue_it_without_a_gap()
     {
         var expiry = await Market.FirstExpiryAsync(factory.CreateSignedInClient(), "NIFTY");
         await using var hub = await HubClient.ConnectAsync(factory);
@@ -17,15 +17,17 @@ public sealed class MarketHubTests(GatewayFactory factory)
         var snapshot = await HubClient.NextAsync(hub.Snapshots);
 
         Assert.Equal("NIFTY", snapshot.Symbol);
-        var sequences = new List<long>();
-        while (sequences.Count < 5)
+        var previous = snapshot.Sequence;
+        for (var i = 0; i < 5; i++)
         {
-            // Updates sent between joining the group and the snapshot are at or below its sequence.
-            var update = await HubClient.NextAsync(hub.Updates, u => u.Sequence > snapshot.Sequence);
-            sequences.Add(update.Sequence);
+            var update = await HubClient.NextAsync(hub.Updates);
+            Assert.Equal(snapshot.Epoch, update.Epoch);
+            Assert.Equal(previous + 1, update.FromSequence);
+            Assert.True(update.Sequence >= update.FromSequence);
+            previous = update.Sequence;
         }
 
-        Assert.Equal(Enumerable.Range(0, 5).Select(i => snapshot.Sequence + 1 + i), sequences);
+        Assert.False(hub.Snapshots.Reader.TryRead(out _), "a second snapshot: the connection fell behind");
     }
 
     [Fact]
@@ -33,13 +35,15 @@ public sealed class MarketHubTests(GatewayFactory factory)
     {
         await using var hub = await HubClient.ConnectAsync(factory);
 
-        var unknownSymbol = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NOPE", "2026-12-01", TestContext.Current.CancellationToken));
-        var badExpiry = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", "tomorrow", TestContext.Current.CancellationToken));
+        var unknownSymbol = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NOPE", "2026-12-01", null, TestContext.Current.CancellationToken));
+        var badExpiry = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", "tomorrow", null, TestContext.Current.CancellationToken));
         var unknownUnderlying = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeUnderlying", "NOPE", TestContext.Current.CancellationToken));
+        var badThrottle = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync("SubscribeChain", "NIFTY", "2026-12-01", "5ms", TestContext.Current.CancellationToken));
 
         Assert.Contains("Unknown symbol 'NOPE'", unknownSymbol.Message, StringComparison.Ordinal);
         Assert.Contains("yyyy-MM-dd", badExpiry.Message, StringComparison.Ordinal);
         Assert.Contains("NOPE", unknownUnderlying.Message, StringComparison.Ordinal);
+        Assert.Contains("raw, 100ms or 1s", badThrottle.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
         await hub.Connection.InvokeAsync("SubscribeUnderlying", "AAPL", TestContext.Current.CancellationToken);
         var update = await HubClient.NextAsync(hub.Underlyings);
@@ -68,8 +72,8 @@ public sealed class MarketHubTests(GatewayFactory factory)
         await using var second = await HubClient.ConnectAsync(factory);
         var before = relay.SubscriptionCount;
 
-        await first.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, TestContext.Current.CancellationToken);
-        await second.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, TestContext.Current.CancellationToken);
+        await first.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, null, TestContext.Current.CancellationToken);
+        await second.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, null, TestContext.Current.CancellationToken);
         var during = relay.SubscriptionCount;
         await HubClient.NextAsync(first.Updates);
         await HubClient.NextAsync(second.Updates);

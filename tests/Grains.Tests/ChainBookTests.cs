@@ -134,7 +134,7 @@ public sealed class ChainBookTests
     }
 
     [Fact]
-    public void State_round_trips_so_a_reactivated_chain_continues_where_it_stopped()
+    public void State_round_trips_so_a_reactivated_chain_continues_where_it_stopped_in_a_new_epoch()
     {
         var book = NewBook();
         book.Apply(TestMarket.Batch(
@@ -143,10 +143,10 @@ public sealed class ChainBookTests
             TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 80, 82, Now, oi: 7)));
         book.Recompute(Now);
 
-        var restored = new ChainBook(Chain, TestMarket.Nifty, book.ToState());
+        var restored = new ChainBook(Chain, TestMarket.Nifty, book.ToState(), epoch: book.Epoch + 1);
         var update = restored.Recompute(Now);
 
-        Assert.Equal(book.Snapshot.Sequence + 1, update.Sequence);
+        Assert.Equal((book.Epoch + 1, 1L), (update.Epoch, update.Sequence));
         Assert.Equal(book.Snapshot.Strikes, restored.Snapshot.Strikes);
         Assert.Equal(book.Snapshot.Analytics, restored.Snapshot.Analytics);
         Assert.Equal(new TickOutcome(0, 3, 0, 0), restored.Apply(TestMarket.Batch([TestMarket.Spot(1, 24350, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 2, 1, 2, Now), TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 1, 2, Now))));

@@ -1,5 +1,6 @@
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
+using Orleans.Core.Internal;
 using Orleans.TestingHost;
 
 namespace DeltaStream.Grains.Tests;
@@ -105,6 +106,43 @@ public sealed class ClusterTests(ClusterFixture fixture)
         var unquoted = await thirdChain.GetSnapshot();
         Assert.Equal(52450, unquoted.Spot);
         Assert.Empty(unquoted.Strikes);
+    }
+
+    [Fact]
+    public async Task Snapshot_requests_answer_the_last_publication_and_never_recompute_or_use_up_a_sequence()
+    {
+        var (chain, now) = Chain("TSLA", 1);
+        var (grain, observer) = await SubscribeAsync(chain);
+        await PublishAsync(new TickBatch("TSLA", [TestMarket.Spot(1, 250, now)], [TestMarket.Option(chain.Expiry, 250, OptionRight.Call, 2, 10, 11, now)]));
+        var published = await observer.NextChainUpdateAsync(u => u.Strikes.Count > 0);
+
+        var answers = new[] { await grain.GetSnapshot(), await grain.GetSnapshot(), await grain.GetSnapshot() };
+
+        Assert.All(answers, s => Assert.Equal((published.Epoch, published.Sequence, published.UpdatedAt), (s.Epoch, s.Sequence, s.UpdatedAt)));
+        await PublishAsync(new TickBatch("TSLA", [TestMarket.Spot(3, 251, now)], []), [chain.Expiry]);
+        var next = await observer.NextChainUpdateAsync(u => u.Spot == 251);
+        Assert.Equal(published.Sequence + 1, next.Sequence);
+    }
+
+    [Fact]
+    public async Task A_deactivating_chain_tells_its_observers_and_its_next_activation_is_a_new_epoch_with_the_restored_state()
+    {
+        var (chain, now) = Chain("AAPL", 1);
+        var (grain, observer) = await SubscribeAsync(chain);
+        await PublishAsync(new TickBatch("AAPL", [TestMarket.Spot(1, 230, now)], [TestMarket.Option(chain.Expiry, 230, OptionRight.Put, 2, 5, 6, now)]));
+        var before = await observer.NextChainUpdateAsync(u => u.Strikes.Count > 0);
+
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var stopped = await observer.NextStoppedAsync();
+        var lease = await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer));
+        var after = await grain.GetSnapshot();
+
+        Assert.Equal(((IAddressable)grain).GetGrainId(), stopped);
+        Assert.True(lease > TimeSpan.Zero);
+        Assert.NotEqual(before.Epoch, after.Epoch);
+        Assert.Equal(1, after.Sequence);
+        // The same quotes, valued again at the new activation's instant.
+        Assert.Equal(before.Strikes.Select(s => (s.Strike, s.Put!.Bid, s.Put.Ask, s.Put.Oi)), after.Strikes.Select(s => (s.Strike, s.Put!.Bid, s.Put.Ask, s.Put.Oi)));
     }
 
     private static (ChainId Chain, DateTime Now) Chain(string symbol, int expiryIndex)

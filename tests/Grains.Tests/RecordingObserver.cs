@@ -9,10 +9,15 @@ internal sealed class RecordingObserver : IMarketObserver
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly Channel<ChainUpdate> chainUpdates = Channel.CreateUnbounded<ChainUpdate>();
     private readonly Channel<UnderlyingSnapshot> underlyingUpdates = Channel.CreateUnbounded<UnderlyingSnapshot>();
+    private readonly Channel<GrainId> stopped = Channel.CreateUnbounded<GrainId>();
 
     public Task OnChainUpdate(ChainUpdate update) => chainUpdates.Writer.WriteAsync(update).AsTask();
 
     public Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot) => underlyingUpdates.Writer.WriteAsync(snapshot).AsTask();
+
+    public Task OnPublisherStopped(GrainId grain) => stopped.Writer.WriteAsync(grain).AsTask();
+
+    public Task<GrainId> NextStoppedAsync() => NextAsync(stopped, _ => true);
 
     public Task<ChainUpdate> NextChainUpdateAsync(Func<ChainUpdate, bool> until) => NextAsync(chainUpdates, until);
 

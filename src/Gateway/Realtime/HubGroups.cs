@@ -2,7 +2,7 @@ using DeltaStream.Ticks;
 
 namespace DeltaStream.Gateway.Realtime;
 
-/// <summary>SignalR group names; one group per chain and per underlying.</summary>
+/// <summary>The names of what a connection watches; one per chain and per underlying.</summary>
 internal static class HubGroups
 {
     public static string Chain(ChainId chain) => "chain:" + chain;

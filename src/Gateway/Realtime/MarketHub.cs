@@ -1,5 +1,7 @@
 using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.RateLimiting;
+using DeltaStream.Gateway.Realtime.Feeds;
+using DeltaStream.Gateway.Realtime.Outbox;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.SignalR;
@@ -8,33 +10,41 @@ using Microsoft.Extensions.Options;
 namespace DeltaStream.Gateway.Realtime;
 
 /// <summary>
-/// Live updates at /hubs/market. SubscribeChain joins the chain's group first and then sends the snapshot, so
-/// no update is lost in between; an update that arrives before the snapshot has a sequence at or below the
-/// snapshot's and can be ignored. Invalid names raise a HubException and the connection stays open, and so does
-/// a subscription beyond DeltaStream:RateLimits:MaxSubscriptionsPerConnection.
+/// Live updates at /hubs/market. Everything a connection is sent goes through its outbox, in order: on
+/// SubscribeChain the chain's snapshot, then exactly the updates after it at the chosen throttle. Invalid names
+/// raise a HubException and the connection stays open, and so does a subscription beyond
+/// DeltaStream:RateLimits:MaxSubscriptionsPerConnection.
 /// </summary>
-internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay relay, IGrainFactory grains, IOptions<RateLimitOptions> limits) : Hub
+internal sealed class MarketHub(
+    MarketDirectory directory,
+    MarketUpdateRelay relay,
+    ConnectionOutboxes outboxes,
+    IGrainFactory grains,
+    TimeProvider clock,
+    IOptions<RateLimitOptions> limits,
+    ILogger<ChainFeed> feedLogger) : Hub
 {
     public const string Path = "/hubs/market";
     public const string ChainSnapshotMethod = "chainSnapshot";
     public const string ChainUpdateMethod = "chainUpdate";
     public const string UnderlyingUpdateMethod = "underlyingUpdate";
 
-    public async Task SubscribeChain(string symbol, string expiry)
+    public async Task SubscribeChain(string symbol, string expiry, string? throttle = null)
     {
+        if (!UpdateThrottle.TryParse(throttle, out var level))
+        {
+            throw new HubException(UpdateThrottle.InvalidDetail(throttle));
+        }
+
         var chain = ResolveChain(symbol, expiry);
+
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
-        var group = HubGroups.Chain(chain);
-        await WatchAsync(group, grain);
-        await Clients.Caller.SendAsync(ChainSnapshotMethod, await grain.GetSnapshot());
+        var feed = await WatchAsync(HubGroups.Chain(chain), grain, () => new ChainFeed(grain, clock, feedLogger));
+        await feed.ReadyAsync();
+        feed.Add(outboxes.Get(Context.ConnectionId), level);
     }
 
-    public async Task UnsubscribeChain(string symbol, string expiry)
-    {
-        var group = HubGroups.Chain(ResolveChain(symbol, expiry));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
-        await relay.UnwatchAsync(Context.ConnectionId, group);
-    }
+    public Task UnsubscribeChain(string symbol, string expiry) => UnwatchAsync(HubGroups.Chain(ResolveChain(symbol, expiry)));
 
     public Task<ChainSnapshot> GetChainSnapshot(string symbol, string expiry) =>
         grains.GetGrain<IOptionChainGrain>(ResolveChain(symbol, expiry).ToString()).GetSnapshot();
@@ -43,17 +53,12 @@ internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay rel
     {
         var instrument = ResolveSymbol(symbol);
         var grain = grains.GetGrain<IUnderlyingGrain>(instrument);
-        var group = HubGroups.Underlying(instrument);
-        await WatchAsync(group, grain);
-        await Clients.Caller.SendAsync(UnderlyingUpdateMethod, await grain.GetSnapshot());
+        var feed = await WatchAsync(HubGroups.Underlying(instrument), grain, () => new UnderlyingFeed(grain));
+        await feed.ReadyAsync();
+        feed.Add(outboxes.Get(Context.ConnectionId));
     }
 
-    public async Task UnsubscribeUnderlying(string symbol)
-    {
-        var group = HubGroups.Underlying(ResolveSymbol(symbol));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
-        await relay.UnwatchAsync(Context.ConnectionId, group);
-    }
+    public Task UnsubscribeUnderlying(string symbol) => UnwatchAsync(HubGroups.Underlying(ResolveSymbol(symbol)));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -61,16 +66,19 @@ internal sealed class MarketHub(MarketDirectory directory, MarketUpdateRelay rel
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Watches the grain and joins its group (both before the caller's snapshot is sent); a connection at its subscription limit gets neither.</summary>
-    private async Task WatchAsync(string group, IObservableMarketGrain grain)
+    /// <summary>Watches the grain's group for this connection; a connection at its subscription limit is refused.</summary>
+    private async Task<TFeed> WatchAsync<TFeed>(string group, IObservableMarketGrain grain, Func<TFeed> createFeed)
+        where TFeed : LiveFeed
     {
         var max = limits.Value.MaxSubscriptionsPerConnection;
-        if (!await relay.WatchAsync(Context.ConnectionId, group, grain, max))
-        {
-            throw new HubException($"A connection may hold at most {max} subscriptions; unsubscribe from one first.");
-        }
+        return await relay.WatchAsync(Context.ConnectionId, group, grain, max, createFeed)
+            ?? throw new HubException($"A connection may hold at most {max} subscriptions; unsubscribe from one first.");
+    }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+    private async Task UnwatchAsync(string group)
+    {
+        relay.FeedOf(group)?.Remove(outboxes.Get(Context.ConnectionId));
+        await relay.UnwatchAsync(Context.ConnectionId, group);
     }
 
     private Ticks.ChainId ResolveChain(string symbol, string expiry)

@@ -1,19 +1,20 @@
+using DeltaStream.Gateway.Realtime.Feeds;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Realtime;
 
 /// <summary>
 /// The gateway's single observer of the grains: it holds one subscription per chain or underlying that any of
-/// this process's SignalR connections watches (not one per connection), renews them inside the grains' lease,
-/// drops them when the last watcher leaves, and fans each pushed update out to the matching SignalR group.
+/// this process's SignalR connections watches (not one per connection), renews them inside the lease the grains
+/// return, subscribes again as soon as a grain announces its deactivation,
+/// drops them when the last watcher leaves. Each subscription has its feed: a pushed update only updates that feed,
+/// which posts to its connections' outboxes, so the observer never waits for a connection.
 /// </summary>
 internal sealed partial class MarketUpdateRelay(
     IGrainFactory grains,
-    IHubContext<MarketHub> hub,
     IOptions<GatewayOptions> options,
     ILogger<MarketUpdateRelay> logger) : BackgroundService, IMarketObserver
 {
@@ -21,6 +22,8 @@ internal sealed partial class MarketUpdateRelay(
     private readonly Dictionary<string, Watch> watches = [];
     private readonly Dictionary<string, HashSet<string>> watchesByConnection = [];
     private IMarketObserver? reference;
+    private TimeSpan renewal = options.Value.SubscriptionRenewal;
+    private PeriodicTimer? renewals;
 
     /// <summary>Number of grain subscriptions this gateway holds (for tests and diagnostics).</summary>
     public int SubscriptionCount
@@ -37,19 +40,50 @@ internal sealed partial class MarketUpdateRelay(
     public Task OnChainUpdate(ChainUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return hub.Clients.Group(HubGroups.Chain(new ChainId(update.Symbol, update.Expiry))).SendAsync(MarketHub.ChainUpdateMethod, update);
+        (FeedOf(HubGroups.Chain(new ChainId(update.Symbol, update.Expiry))) as ChainFeed)?.OnUpdate(update);
+        return Task.CompletedTask;
     }
 
     public Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return hub.Clients.Group(HubGroups.Underlying(snapshot.Symbol)).SendAsync(MarketHub.UnderlyingUpdateMethod, snapshot);
+        (FeedOf(HubGroups.Underlying(snapshot.Symbol)) as UnderlyingFeed)?.OnUpdate(snapshot);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Watches the group for the connection; false (and nothing changed) when it already watches <paramref name="maxPerConnection"/> others.</summary>
-    public async Task<bool> WatchAsync(string connectionId, string group, IObservableMarketGrain grain, int maxPerConnection)
+    public Task OnPublisherStopped(GrainId grain)
     {
-        var admitted = true;
+        Watch[] stopped;
+        lock (watches)
+        {
+            stopped = [.. watches.Values.Where(w => w.GrainId == grain)];
+        }
+
+        foreach (var watch in stopped)
+        {
+            _ = ResubscribeAsync(watch);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The feed of a group watched by this gateway, or null.</summary>
+    public LiveFeed? FeedOf(string group)
+    {
+        lock (watches)
+        {
+            return watches.GetValueOrDefault(group)?.Feed;
+        }
+    }
+
+    /// <summary>
+    /// Watches the group for the connection; the first watcher creates its feed and subscribes the grain. Null (and
+    /// nothing changed) when the connection already watches <paramref name="maxPerConnection"/> other groups.
+    /// </summary>
+    public async Task<TFeed?> WatchAsync<TFeed>(string connectionId, string group, IObservableMarketGrain grain, int maxPerConnection, Func<TFeed> createFeed)
+        where TFeed : LiveFeed
+    {
+        LiveFeed? feed = null;
         await ChangeAsync(async () =>
         {
             if (!watchesByConnection.TryGetValue(connectionId, out var groups))
@@ -57,34 +91,33 @@ internal sealed partial class MarketUpdateRelay(
                 watchesByConnection[connectionId] = groups = [];
             }
 
-            if (groups.Contains(group))
+            if (!groups.Contains(group) && groups.Count >= maxPerConnection)
             {
                 return;
             }
-
-            if (groups.Count >= maxPerConnection)
-            {
-                admitted = false;
-                return;
-            }
-
-            groups.Add(group);
 
             Watch? watch;
             lock (watches)
             {
                 if (watches.TryGetValue(group, out watch))
                 {
-                    watch.Watchers++;
+                    feed = watch.Feed;
+                    if (groups.Add(group))
+                    {
+                        watch.Watchers++;
+                    }
+
                     return;
                 }
 
-                watches[group] = watch = new Watch(grain);
+                groups.Add(group);
+                watches[group] = watch = new Watch(grain, createFeed());
+                feed = watch.Feed;
             }
 
-            await grain.Subscribe(Reference());
+            ShortenRenewal(await grain.Subscribe(Reference()));
         });
-        return admitted;
+        return (TFeed?)feed;
     }
 
     public Task UnwatchAsync(string connectionId, string group) =>
@@ -104,7 +137,7 @@ internal sealed partial class MarketUpdateRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SubscriptionRenewal);
+        using var timer = renewals = new PeriodicTimer(renewal);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             Watch[] current;
@@ -117,12 +150,57 @@ internal sealed partial class MarketUpdateRelay(
             {
                 try
                 {
-                    await watch.Grain.Subscribe(Reference());
+                    ShortenRenewal(await watch.Grain.Subscribe(Reference()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogRenewalFailed(ex);
                 }
+            }
+        }
+    }
+
+    /// <summary>Renewal at most a third of the lease, so one lost renewal never loses the subscription.</summary>
+    private void ShortenRenewal(TimeSpan lease)
+    {
+        if (lease / 3 < renewal)
+        {
+            renewal = lease / 3;
+            if (renewals is { } timer)
+            {
+                timer.Period = renewal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to the grain's next activation (the call starts it) and restarts the feed from its snapshot,
+    /// retrying while the watch lasts.
+    /// </summary>
+    private async Task ResubscribeAsync(Watch watch)
+    {
+        var delay = options.Value.ResubscribeDelay;
+        while (true)
+        {
+            await Task.Delay(delay);
+            lock (watches)
+            {
+                if (!watches.ContainsValue(watch))
+                {
+                    return;
+                }
+            }
+
+            try
+            {
+                ShortenRenewal(await watch.Grain.Subscribe(Reference()));
+                RealtimeMetrics.Resubscribes.Add(1);
+                watch.Feed.Refresh();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRenewalFailed(ex);
             }
         }
     }
@@ -142,6 +220,7 @@ internal sealed partial class MarketUpdateRelay(
             watches.Remove(group);
         }
 
+        watch.Feed.Dispose();
         await watch.Grain.Unsubscribe(Reference());
     }
 
@@ -171,9 +250,13 @@ internal sealed partial class MarketUpdateRelay(
         base.Dispose();
     }
 
-    private sealed class Watch(IObservableMarketGrain grain)
+    private sealed class Watch(IObservableMarketGrain grain, LiveFeed feed)
     {
         public IObservableMarketGrain Grain { get; } = grain;
+
+        public GrainId GrainId { get; } = ((IAddressable)grain).GetGrainId();
+
+        public LiveFeed Feed { get; } = feed;
 
         public int Watchers { get; set; } = 1;
     }

@@ -1,5 +1,6 @@
 // DeltaStream web UI: underlyings and one option chain, live over SignalR (/hubs/market).
-// Updates carry a per-chain sequence; a gap (a missed update) triggers a fresh snapshot.
+// Updates carry the chain's epoch and the range fromSequence..sequence they cover; a new epoch or a gap takes a
+// fresh snapshot, and only a snapshot newer than what the page shows is applied.
 // Every call carries the signed-in user's token; an expired one is renewed with the refresh token.
 "use strict";
 
@@ -8,7 +9,7 @@ const fmt = (v, digits = 2) => (v === null || v === undefined ? "–" : Number(v
 const pct = (v) => (v === null || v === undefined ? "–" : (100 * v).toFixed(2) + "%");
 const int = (v) => (v === null || v === undefined ? "–" : Number(v).toLocaleString());
 
-const state = { symbol: null, expiry: null, sequence: 0, rows: new Map(), underlyings: new Map() };
+const state = { symbol: null, expiry: null, epoch: null, sequence: 0, analytics: {}, rows: new Map(), underlyings: new Map() };
 const auth = {
   session: JSON.parse(sessionStorage.getItem("deltastream.session") || "null"),
   save(session) {
@@ -93,7 +94,10 @@ function renderAnalytics(a, spot, t) {
 
 function applySnapshot(s) {
   if (s.symbol !== state.symbol || s.expiry !== state.expiry) return;
+  if (s.epoch === state.epoch && s.sequence <= state.sequence) return;
+  state.epoch = s.epoch;
   state.sequence = s.sequence;
+  state.analytics = { ...s.analytics };
   state.rows.clear();
   $("chain").tBodies[0].innerHTML = "";
   s.strikes.forEach((r) => renderRow(r, s.analytics.atmStrike));
@@ -102,14 +106,16 @@ function applySnapshot(s) {
 }
 
 async function applyUpdate(u) {
-  if (u.symbol !== state.symbol || u.expiry !== state.expiry || u.sequence <= state.sequence) return;
-  if (u.sequence !== state.sequence + 1) {
+  if (u.symbol !== state.symbol || u.expiry !== state.expiry) return;
+  if (u.epoch === state.epoch && u.sequence <= state.sequence) return;
+  if (u.epoch !== state.epoch || u.fromSequence > state.sequence + 1) {
     applySnapshot(await connection.invoke("GetChainSnapshot", state.symbol, state.expiry));
     return;
   }
   state.sequence = u.sequence;
-  u.strikes.forEach((r) => renderRow(r, u.analytics.atmStrike));
-  renderAnalytics(u.analytics, u.spot, u.timeToExpiry);
+  Object.assign(state.analytics, u.analytics);
+  u.strikes.forEach((r) => renderRow(r, state.analytics.atmStrike));
+  renderAnalytics(state.analytics, u.spot, u.timeToExpiry);
   $("chain-meta").textContent = $("chain-meta").textContent.replace(/seq \d+/, `seq ${u.sequence}`);
 }
 
@@ -117,8 +123,9 @@ async function selectChain(symbol, expiry) {
   if (state.symbol && state.expiry) await connection.invoke("UnsubscribeChain", state.symbol, state.expiry).catch(() => {});
   state.symbol = symbol;
   state.expiry = expiry;
+  state.epoch = null;
   state.sequence = 0;
-  await connection.invoke("SubscribeChain", symbol, expiry);
+  await connection.invoke("SubscribeChain", symbol, expiry, null);
 }
 
 async function selectSymbol(symbol) {

@@ -11,4 +11,8 @@ public interface IMarketObserver : IGrainObserver
 
     [OneWay]
     Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot);
+
+    /// <summary>The grain's activation is going away (deactivation or move): its subscriptions end with it.</summary>
+    [OneWay]
+    Task OnPublisherStopped(GrainId grain);
 }

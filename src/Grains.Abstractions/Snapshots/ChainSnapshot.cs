@@ -2,8 +2,9 @@ namespace DeltaStream.Snapshots;
 
 /// <summary>
 /// The whole chain at one instant. <see cref="TimeToExpiry"/> is ACT/365 years at <see cref="UpdatedAt"/>, so a
-/// client can recompute every number from spot, rate, dividend yield and iv. <see cref="Sequence"/> is the
-/// number of the last update; the next <see cref="ChainUpdate"/> carries Sequence + 1.
+/// client can recompute every number from spot, rate, dividend yield and iv. <see cref="Epoch"/> names the
+/// activation of the chain's publisher (it changes on reactivation, move and recovery); <see cref="Sequence"/>
+/// is the number of the last update within it; the next <see cref="ChainUpdate"/> carries Sequence + 1.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -17,6 +18,7 @@ public sealed record ChainSnapshot(
     PricingModel Model,
     double TimeToExpiry,
     DateTime UpdatedAt,
+    long Epoch,
     long Sequence,
     ChainAnalytics Analytics,
     IReadOnlyList<StrikeRow> Strikes);

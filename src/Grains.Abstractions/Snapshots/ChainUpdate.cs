@@ -1,11 +1,12 @@
 namespace DeltaStream.Snapshots;
 
-/// <summary>A change to a chain: the strikes whose rows changed since update Sequence - 1, and the new analytics.</summary>
+/// <summary>A change to a chain: the strikes whose rows changed since update Sequence - 1 of the same epoch, and the new analytics.</summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record ChainUpdate(
     string Symbol,
     DateOnly Expiry,
+    long Epoch,
     long Sequence,
     double? Spot,
     double? Forward,

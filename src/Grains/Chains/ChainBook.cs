@@ -9,7 +9,8 @@ namespace DeltaStream.Grains.Chains;
 /// The state of one option chain, free of Orleans. Applying a batch checks each tick (validity, then its producer's
 /// watermark for that instrument: the underlying, or one contract) and only a tick that passes changes anything:
 /// the session rollover, the spot, a quote. Recomputing values the chain at one instant through
-/// <see cref="ChainPricer"/>.
+/// <see cref="ChainPricer"/>; updates are numbered from 1 within the book's epoch (sequences are never restored,
+/// so a restored chain starts a new epoch instead of repeating numbers it may already have sent).
 /// </summary>
 internal sealed class ChainBook
 {
@@ -20,25 +21,27 @@ internal sealed class ChainBook
     private readonly ProducerWatermark spotSequences;
     private DateTime? spotTimestamp;
 
-    public ChainBook(ChainId chain, InstrumentDefinition instrument, ChainState? state = null)
+    public ChainBook(ChainId chain, InstrumentDefinition instrument, ChainState? state = null, long epoch = 0)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         this.chain = chain;
         pricer = new ChainPricer(chain, instrument);
         session = new TradingDay(TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone));
-        Snapshot = pricer.Empty();
+        Epoch = epoch;
+        Snapshot = pricer.Empty(epoch);
         spotSequences = ProducerWatermark.FromState(state?.SpotSequences);
         if (state is not null)
         {
             Spot = state.Spot;
             spotTimestamp = state.SpotTimestamp;
-            UpdateSequence = state.UpdateSequence;
             session.Restore(state.SessionDate);
             ChainStateMapper.Restore(state.Quotes, quotes);
         }
     }
 
     public double? Spot { get; private set; }
+
+    public long Epoch { get; }
 
     public long UpdateSequence { get; private set; }
 
@@ -102,7 +105,7 @@ internal sealed class ChainBook
     /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> and returns the update to publish.</summary>
     public ChainUpdate Recompute(DateTime utcNow)
     {
-        var (snapshot, update) = pricer.Recompute(quotes.Slots, Spot, utcNow, UpdateSequence + 1);
+        var (snapshot, update) = pricer.Recompute(quotes.Slots, Spot, utcNow, Epoch, UpdateSequence + 1);
         UpdateSequence++;
         Snapshot = snapshot;
         return update;
@@ -117,7 +120,6 @@ internal sealed class ChainBook
         Spot = Spot,
         SpotTimestamp = spotTimestamp,
         SpotSequences = spotSequences.ToState(),
-        UpdateSequence = UpdateSequence,
         SessionDate = session.Date,
         Quotes = ChainStateMapper.Capture(quotes),
     };

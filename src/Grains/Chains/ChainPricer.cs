@@ -16,7 +16,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
     private readonly DateTime settlementUtc = ExpiryCalendar.SettlementUtc(instrument, chain.Expiry);
     private readonly ChainAnalyticsCalculator analytics = new();
 
-    public ChainSnapshot Empty() => new(
+    public ChainSnapshot Empty(long epoch) => new(
         Symbol: chain.Symbol,
         Expiry: chain.Expiry,
         Spot: null,
@@ -26,12 +26,13 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         Model: instrument.Model,
         TimeToExpiry: 0,
         UpdatedAt: default,
+        Epoch: epoch,
         Sequence: 0,
         Analytics: ChainAnalytics.Empty,
         Strikes: []);
 
-    /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> as update number <paramref name="sequence"/>.</summary>
-    public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long sequence)
+    /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> as update number <paramref name="sequence"/> of <paramref name="epoch"/>.</summary>
+    public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long epoch, long sequence)
     {
         var time = ExpiryCalendar.YearsToExpiry(settlementUtc, utcNow);
         var (rate, dividendYield, model) = (instrument.Rate, instrument.DividendYield, instrument.Model);
@@ -66,12 +67,14 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             Model: model,
             TimeToExpiry: timeToExpiry,
             UpdatedAt: utcNow,
+            Epoch: epoch,
             Sequence: sequence,
             Analytics: chainAnalytics,
             Strikes: rows);
         var update = new ChainUpdate(
             Symbol: chain.Symbol,
             Expiry: chain.Expiry,
+            Epoch: epoch,
             Sequence: sequence,
             Spot: spot,
             Forward: forward,

@@ -5,8 +5,8 @@ namespace DeltaStream.Grains.Chains;
 
 /// <summary>
 /// What a chain grain persists: the quotes with each contract's producer watermarks, the spot with the underlying's,
-/// the session date, the update sequence (so clients never see it go backwards) and the stream position all of it was
-/// applied up to. Id 2 (one chain-wide watermark in earlier versions) is retired.
+/// the session date and the stream position all of it was applied up to. Ids 2 (one chain-wide watermark) and 3 (the
+/// update sequence, now numbered per epoch) of earlier versions are retired.
 /// </summary>
 [GenerateSerializer]
 public sealed class ChainState : IStreamPositioned
@@ -16,9 +16,6 @@ public sealed class ChainState : IStreamPositioned
 
     [Id(1)]
     public DateTime? SpotTimestamp { get; set; }
-
-    [Id(3)]
-    public long UpdateSequence { get; set; }
 
     [Id(4)]
     public DateOnly? SessionDate { get; set; }

@@ -13,7 +13,9 @@ namespace DeltaStream.Grains.Chains;
 
 /// <summary>
 /// One option chain. Ticks only mark it dirty; IV, Greeks and analytics are recomputed at most once per publish
-/// interval (or when a snapshot is asked for), so per-tick cost stays small however fast quotes arrive.
+/// interval, so per-tick cost stays small however fast quotes arrive. A snapshot request is answered from the last
+/// publication: it never recomputes, and never creates a sequence that observers do not get. Each activation is
+/// a new epoch (its start time in Unix milliseconds), numbered from 1.
 /// </summary>
 [ImplicitStreamSubscription(MarketStreams.ChainNamespace)]
 internal sealed class OptionChainGrain(
@@ -36,7 +38,7 @@ internal sealed class OptionChainGrain(
             throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a listed chain.");
         }
 
-        return Task.FromResult(CurrentSnapshot());
+        return Task.FromResult(book.Snapshot);
     }
 
     public Task<IReadOnlyList<StrikeActivity>> GetActivity() =>
@@ -49,23 +51,15 @@ internal sealed class OptionChainGrain(
             return;
         }
 
-        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null);
+        var epoch = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null, epoch);
+
+        // Restored state is published once the activation has caught up from its stream, as the epoch's first snapshot.
         Dirty = book.HasData;
         if (ServiceProvider.GetService<IMarketHistoryWriter>() is { } history)
         {
-            new ChainHistoryRecorder(history, Clock, instrument, CurrentSnapshot).Start(this, ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value);
+            new ChainHistoryRecorder(history, Clock, instrument, () => book!.Snapshot).Start(this, ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value);
         }
-    }
-
-    /// <summary>The snapshot with every tick so far in it (observers get the recomputation as an update).</summary>
-    private ChainSnapshot CurrentSnapshot()
-    {
-        if (Dirty)
-        {
-            PublishNow();
-        }
-
-        return book!.Snapshot;
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => book?.Apply(batch);
