@@ -29,7 +29,7 @@ internal abstract class MarketGrain<TState>(
     where TState : IStreamPositioned
 {
     private readonly ObserverLeases<IMarketObserver> observers = new(options.Value.ObserverLease);
-    private readonly PublishCadence cadence = new(clock, options.Value.PublishInterval);
+    private readonly PublishCadence cadence = new(clock);
     private DurableStateWriter<TState>? writer;
     private IGrainTimer? trailingPublish;
     private bool durableLog;
@@ -98,9 +98,9 @@ internal abstract class MarketGrain<TState>(
         return writer?.FlushAsync(CaptureState, cancellationToken) ?? Task.CompletedTask;
     }
 
-    public Task<TimeSpan> Subscribe(IMarketObserver observer)
+    public Task<TimeSpan> Subscribe(IMarketObserver observer, TimeSpan interval)
     {
-        observers.Renew(observer, Clock.GetUtcNow().UtcDateTime);
+        observers.Renew(observer, Clock.GetUtcNow().UtcDateTime, interval);
         return Task.FromResult(options.Value.ObserverLease);
     }
 
@@ -161,7 +161,9 @@ internal abstract class MarketGrain<TState>(
 
     private void PublishOnCadence()
     {
-        var wait = cadence.Wait();
+        var settings = options.Value;
+        var interval = observers.Finest(settings.PublishInterval);
+        var wait = cadence.Wait(interval < settings.RawInterval ? settings.RawInterval : interval);
         if (wait == TimeSpan.Zero)
         {
             PublishNow();

@@ -7,9 +7,19 @@ public sealed class MarketGrainOptions
 {
     public const string SectionName = "DeltaStream:Grains";
 
-    /// <summary>Minimum interval between two pushed updates of one chain or underlying (coalescing).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    /// <summary>
+    /// Interval between two publications of one chain or underlying (coalescing) when no subscriber asks for a
+    /// finer one; it also bounds how old a snapshot is, as changes are published whether or not anyone listens.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The finest interval a subscriber can ask for (the hub's <c>raw</c> throttle): a changed chain is recomputed
+    /// and published at most this long after its tick. Used only while such a subscriber holds a lease.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan RawInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>How often changed state is written to grain storage; it is also written on deactivation.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]

@@ -86,7 +86,7 @@ public sealed class ClusterTests(ClusterFixture fixture)
         var expiries = ExpiryCalendar.UpcomingExpiries(instrument, now);
         var observer = new RecordingObserver();
         var reference = cluster.Client.CreateObjectReference<IMarketObserver>(observer);
-        await cluster.Client.GetGrain<IUnderlyingGrain>("BANKNIFTY").Subscribe(reference);
+        await cluster.Client.GetGrain<IUnderlyingGrain>("BANKNIFTY").Subscribe(reference, TimeSpan.MaxValue);
         var (firstChain, firstObserver) = await SubscribeAsync(new ChainId("BANKNIFTY", expiries[0]));
         var (secondChain, secondObserver) = await SubscribeAsync(new ChainId("BANKNIFTY", expiries[1]));
         var (thirdChain, thirdObserver) = await SubscribeAsync(new ChainId("BANKNIFTY", expiries[2]));
@@ -134,7 +134,7 @@ public sealed class ClusterTests(ClusterFixture fixture)
 
         await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
         var stopped = await observer.NextStoppedAsync();
-        var lease = await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer));
+        var lease = await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer), TimeSpan.MaxValue);
         var after = await grain.GetSnapshot();
 
         Assert.Equal(((IAddressable)grain).GetGrainId(), stopped);
@@ -156,7 +156,7 @@ public sealed class ClusterTests(ClusterFixture fixture)
     {
         var observer = new RecordingObserver();
         var grain = cluster.Client.GetGrain<IOptionChainGrain>(chain.ToString());
-        await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer));
+        await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer), TimeSpan.MaxValue);
         return (grain, observer);
     }
 

@@ -111,14 +111,14 @@ public sealed class RedisStreamsTests(RedisClusterFixture fixture)
     private async Task<RecordingObserver> ObserveChainAsync(ChainId chain)
     {
         var observer = new RecordingObserver();
-        await cluster.Client.GetGrain<IOptionChainGrain>(chain.ToString()).Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer));
+        await cluster.Client.GetGrain<IOptionChainGrain>(chain.ToString()).Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer), TimeSpan.MaxValue);
         return observer;
     }
 
     private async Task<RecordingObserver> ObserveUnderlyingAsync(string symbol)
     {
         var observer = new RecordingObserver();
-        await cluster.Client.GetGrain<IUnderlyingGrain>(symbol).Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer));
+        await cluster.Client.GetGrain<IUnderlyingGrain>(symbol).Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer), TimeSpan.MaxValue);
         return observer;
     }
 

@@ -39,9 +39,11 @@ internal sealed class MarketHub(
         var chain = ResolveChain(symbol, expiry);
 
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
-        var feed = await WatchAsync(HubGroups.Chain(chain), grain, () => new ChainFeed(grain, clock, feedLogger));
+        var group = HubGroups.Chain(chain);
+        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, feedLogger));
         await feed.ReadyAsync();
         feed.Add(outboxes.Get(Context.ConnectionId), level);
+        await relay.RequestAsync(group);
     }
 
     public Task UnsubscribeChain(string symbol, string expiry) => UnwatchAsync(HubGroups.Chain(ResolveChain(symbol, expiry)));

@@ -115,10 +115,29 @@ internal sealed partial class MarketUpdateRelay(
                 feed = watch.Feed;
             }
 
-            ShortenRenewal(await grain.Subscribe(Reference()));
+            await SubscribeAsync(watch);
         });
         return (TFeed?)feed;
     }
+
+    /// <summary>
+    /// Asks the group's grain again when its feed now wants changes sooner than it asked for (a subscriber at a
+    /// finer throttle joined); a coarser need is passed on at the next renewal.
+    /// </summary>
+    public Task RequestAsync(string group) =>
+        ChangeAsync(async () =>
+        {
+            Watch? watch;
+            lock (watches)
+            {
+                watch = watches.GetValueOrDefault(group);
+            }
+
+            if (watch is not null && watch.Feed.Interval < watch.Requested)
+            {
+                await SubscribeAsync(watch);
+            }
+        });
 
     public Task UnwatchAsync(string connectionId, string group) =>
         ChangeAsync(() => GroupsOf(connectionId)?.Remove(group) == true ? ReleaseAsync(group) : Task.CompletedTask);
@@ -150,7 +169,7 @@ internal sealed partial class MarketUpdateRelay(
             {
                 try
                 {
-                    ShortenRenewal(await watch.Grain.Subscribe(Reference()));
+                    await SubscribeAsync(watch);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -158,6 +177,13 @@ internal sealed partial class MarketUpdateRelay(
                 }
             }
         }
+    }
+
+    private async Task SubscribeAsync(Watch watch)
+    {
+        var interval = watch.Feed.Interval;
+        ShortenRenewal(await watch.Grain.Subscribe(Reference(), interval));
+        watch.Requested = interval;
     }
 
     /// <summary>Renewal at most a third of the lease, so one lost renewal never loses the subscription.</summary>
@@ -193,7 +219,7 @@ internal sealed partial class MarketUpdateRelay(
 
             try
             {
-                ShortenRenewal(await watch.Grain.Subscribe(Reference()));
+                await SubscribeAsync(watch);
                 RealtimeMetrics.Resubscribes.Add(1);
                 watch.Feed.Refresh();
                 return;
@@ -259,5 +285,8 @@ internal sealed partial class MarketUpdateRelay(
         public LiveFeed Feed { get; } = feed;
 
         public int Watchers { get; set; } = 1;
+
+        /// <summary>The interval last asked of the grain.</summary>
+        public TimeSpan Requested { get; set; } = TimeSpan.MaxValue;
     }
 }

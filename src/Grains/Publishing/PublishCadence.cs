@@ -2,16 +2,17 @@ namespace DeltaStream.Grains.Publishing;
 
 /// <summary>
 /// Leading-edge coalescing of a grain's publications: the first change after a quiet interval may go out at once;
-/// a change within the interval waits for its end, when one publication carries everything since.
+/// a change within the interval waits for its end, when one publication carries everything since. The interval is
+/// given with each change, as the grain's subscribers may ask for another.
 /// </summary>
-internal sealed class PublishCadence(TimeProvider clock, TimeSpan interval)
+internal sealed class PublishCadence(TimeProvider clock)
 {
     private long publishedAt;
     private bool published;
     private bool armed;
 
-    /// <summary>How long a change made now must wait; zero when it may be published at once.</summary>
-    public TimeSpan Wait()
+    /// <summary>How long a change made now must wait at <paramref name="interval"/>; zero when it may be published at once.</summary>
+    public TimeSpan Wait(TimeSpan interval)
     {
         if (!published)
         {

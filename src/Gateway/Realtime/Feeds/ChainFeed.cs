@@ -21,6 +21,17 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
     private bool fetching = true;
     private bool disposed;
 
+    public override TimeSpan Interval
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return lanes.Count == 0 ? UpdateThrottle.Default.Interval : lanes.Keys.Min(level => level.Interval);
+            }
+        }
+    }
+
     public void OnUpdate(ChainUpdate update)
     {
         lock (Gate)

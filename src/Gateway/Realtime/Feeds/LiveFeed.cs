@@ -12,6 +12,9 @@ internal abstract class LiveFeed : IDisposable
 
     protected Lock Gate { get; } = new();
 
+    /// <summary>How soon after a tick this feed's subscribers want its change: what the gateway asks the grain for.</summary>
+    public abstract TimeSpan Interval { get; }
+
     /// <summary>Completes once the feed holds the grain's state; a failed load is retried by the next caller.</summary>
     public Task ReadyAsync()
     {

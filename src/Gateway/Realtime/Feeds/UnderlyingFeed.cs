@@ -18,6 +18,8 @@ internal sealed class UnderlyingFeed : LiveFeed, IOutboxSource
         subscribers = new FanOut(this);
     }
 
+    public override TimeSpan Interval => UpdateThrottle.Default.Interval;
+
     public void OnUpdate(UnderlyingSnapshot snapshot)
     {
         lock (Gate)
