@@ -40,10 +40,10 @@ public sealed class DistributedModeTests
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var partitioner = new FeedPartitioner("deltastream", 8);
         var data = string.Create(CultureInfo.InvariantCulture,
-            $$"""[{"kind":"option","symbol":"NIFTY","src":"my-program","expiry":"{{expiry}}","strike":99950,"right":"C","ts":"{{DateTime.UtcNow:O}}","seq":1,"bid":0.05,"ask":0.1,"last":0.05,"volume":1,"oi":424242}]""");
+            $$"""[{"kind":"option","symbol":"NIFTY","src":"my-program","expiry":"{{expiry}}","strike":34000,"right":"C","ts":"{{DateTime.UtcNow:O}}","seq":1,"bid":0.05,"ask":0.1,"last":0.05,"volume":1,"oi":424242}]""");
         await connection.GetDatabase().StreamAddAsync(partitioner.StreamKey(partitioner.PartitionOf("NIFTY")), "data", data);
         while (!(await http.GetFromJsonAsync<JsonElement>($"api/v1/chains/NIFTY/{expiry}", cts.Token)).GetProperty("strikes").EnumerateArray()
-                   .Any(s => s.GetProperty("strike").GetDouble() == 99950 && s.GetProperty("call").GetProperty("oi").GetInt64() == 424242))
+                   .Any(s => s.GetProperty("strike").GetDouble() == 34000 && s.GetProperty("call").GetProperty("oi").GetInt64() == 424242))
         {
             await Task.Delay(100, cts.Token);
         }

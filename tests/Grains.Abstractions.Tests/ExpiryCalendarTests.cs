@@ -47,7 +47,8 @@ public sealed class ExpiryCalendarTests
     {
         var options = new InstrumentCatalogOptions
         {
-            Instruments = [Default("NIFTY"), Default("NIFTY"), new InstrumentDefinition { Symbol = "bad symbol", BasePrice = -1, StrikeStep = 1, TimeZone = "Mars/Olympus" }],
+            Instruments = [Default("NIFTY"), Default("NIFTY"), new InstrumentDefinition { Symbol = "bad symbol", BasePrice = -1, StrikeStep = 1, TimeZone = "Mars/Olympus" },
+                new InstrumentDefinition { Symbol = "NARROW", BasePrice = 100, StrikeStep = 1, StrikesEachSide = 20, LadderStrikesEachSide = 10 }],
         };
 
         var result = new InstrumentCatalogOptionsValidator().Validate(null, options);
@@ -57,5 +58,6 @@ public sealed class ExpiryCalendarTests
         Assert.Contains(result.Failures!, f => f.Contains("Mars/Olympus", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("BasePrice", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("Symbol must be", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("NARROW: LadderStrikesEachSide (10) must be at least StrikesEachSide (20)", StringComparison.Ordinal));
     }
 }

@@ -79,6 +79,21 @@ public sealed class ChainBookTests
     }
 
     [Fact]
+    public void Ticks_at_strikes_off_the_ladder_are_counted_apart_and_never_add_a_strike()
+    {
+        var book = NewBook();
+        var outcome = book.Apply(TestMarket.Batch(
+            [TestMarket.Spot(1, 24350, Now)],
+            TestMarket.Option(Expiry, 24325, OptionRight.Call, 2, 40, 42, Now),
+            TestMarket.Option(Expiry, 99_950, OptionRight.Put, 3, 40, 42, Now),
+            TestMarket.Option(Expiry, 24350, OptionRight.Put, 4, 110, 112, Now)));
+
+        Assert.Equal(new TickOutcome(2, 0, 0, 0, OffLadder: 2), outcome);
+        book.Recompute(Now);
+        Assert.Equal([24350.0], book.Snapshot.Strikes.Select(s => s.Strike));
+    }
+
+    [Fact]
     public void Updates_number_consecutively_and_carry_only_the_strikes_that_changed()
     {
         var book = NewBook();

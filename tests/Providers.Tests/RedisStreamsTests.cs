@@ -22,7 +22,7 @@ public sealed class RedisStreamsTests(RedisClusterFixture fixture)
     {
         var (chain, now) = Chain("QQQ", 0);
         var (chainObserver, underlyingObserver) = (await ObserveChainAsync(chain), await ObserveUnderlyingAsync("QQQ"));
-        var batch = new TickBatch("QQQ", [new UnderlyingTick(now, 10, 515.25, 3)], [new OptionTick(chain.Expiry, 515, OptionRight.Put, now, 11, 4.1, 4.3, 4.2, 20, 900)]);
+        var batch = new TickBatch("QQQ", [new UnderlyingTick(now, 10, 515.25, 3)], [new OptionTick(chain.Expiry, 516, OptionRight.Put, now, 11, 4.1, 4.3, 4.2, 20, 900)]);
 
         await cluster.Client.GetStreamProvider(MarketStreams.ProviderName).GetStream<TickBatch>(MarketStreams.Underlying("QQQ")).OnNextAsync(batch);
 
@@ -71,16 +71,17 @@ public sealed class RedisStreamsTests(RedisClusterFixture fixture)
             [{"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":600,"right":"C","ts":"{{ts}}","seq":5,"bid":3,"ask":2,"last":2},
              {"kind":"option","symbol":"SPY","expiry":"2001-01-05","strike":600,"right":"C","ts":"{{ts}}","seq":6,"bid":1,"ask":2,"last":2},
              {"kind":"underlying","symbol":"SPY","ts":"{{ts}}","seq":7,"price":-598},
-             {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":601,"right":"P","ts":"{{ts}}","seq":8,"bid":2.5,"ask":2.7,"last":2.6,"volume":1,"oi":77}]
+             {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":601,"right":"P","ts":"{{ts}}","seq":8,"bid":2.5,"ask":2.7,"last":2.6,"volume":1,"oi":77},
+             {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":600.5,"right":"P","ts":"{{ts}}","seq":9,"bid":2.5,"ask":2.7,"last":2.6}]
             """);
         await redis.StreamAddAsync(key, "data", $$"""[{"kind":"underlying","symbol":"NOPE","ts":"{{ts}}","seq":1,"price":1}]""");
 
         var update = await observer.NextChainUpdateAsync(u => u.Strikes.Any(s => s.Strike == 601));
-        Assert.DoesNotContain(update.Strikes, s => s.Strike == 600);
-        var dead = await WaitForDeadLettersAsync(partitioner.DeadLetterKey(partition), before + 6);
+        Assert.DoesNotContain(update.Strikes, s => s.Strike is 600 or 600.5);
+        var dead = await WaitForDeadLettersAsync(partitioner.DeadLetterKey(partition), before + 7);
         var reasons = dead.Skip((int)before).Select(e => e["reason"].ToString().Split(':')[0]).ToArray();
-        // Per entry: the format's refusals in tick order, then the catalog's (unlisted expiry, unknown symbol).
-        Assert.Equal(["unparseable", "missingData", "crossedQuote", "badPrice", "unlistedExpiry", "unknownSymbol"], reasons);
+        // Per entry: the format's refusals in tick order, then the catalog's (unlisted expiry, off-ladder strike, unknown symbol).
+        Assert.Equal(["unparseable", "missingData", "crossedQuote", "badPrice", "unlistedExpiry", "offLadderStrike", "unknownSymbol"], reasons);
         Assert.All(dead.Skip((int)before), e => Assert.False(e["entry"].IsNullOrEmpty));
     }
 

@@ -18,6 +18,11 @@ public sealed class InstrumentCatalogOptionsValidator : IValidateOptions<Instrum
                 failures.AddRange(results.Select(r => $"{instrument.Symbol}: {r.ErrorMessage}"));
             }
 
+            if (instrument.LadderStrikesEachSide < instrument.StrikesEachSide)
+            {
+                failures.Add($"{instrument.Symbol}: LadderStrikesEachSide ({instrument.LadderStrikesEachSide}) must be at least StrikesEachSide ({instrument.StrikesEachSide}).");
+            }
+
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(instrument.TimeZone, out _))
             {
                 failures.Add($"{instrument.Symbol}: unknown time zone '{instrument.TimeZone}'.");

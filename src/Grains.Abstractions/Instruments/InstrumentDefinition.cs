@@ -54,6 +54,13 @@ public sealed class InstrumentDefinition
     [Range(1, 500)]
     public int StrikesEachSide { get; set; } = 15;
 
+    /// <summary>
+    /// The strike ladder: strikes listed on each side of the base price's strike (<see cref="ListedStrikes"/>); at
+    /// least <see cref="StrikesEachSide"/>. A tick at a strike outside it is refused.
+    /// </summary>
+    [Range(1, 5000)]
+    public int LadderStrikesEachSide { get; set; } = 200;
+
     /// <summary>IANA time zone of the exchange; expiries settle at <see cref="SettlementTime"/> local time.</summary>
     [Required]
     public string TimeZone { get; set; } = "America/New_York";

@@ -6,8 +6,8 @@ using DeltaStream.Ticks;
 namespace DeltaStream.Grains.Chains;
 
 /// <summary>
-/// The state of one option chain, free of Orleans. Applying a batch checks each tick (validity, then its producer's
-/// watermark for that instrument: the underlying, or one contract) and only a tick that passes changes anything:
+/// The state of one option chain, free of Orleans. Applying a batch checks each tick (validity, the strike ladder, then
+/// its producer's watermark for that instrument: the underlying, or one contract) and only a tick that passes changes anything:
 /// the session rollover, the spot, a quote. Recomputing values the chain at one instant through
 /// <see cref="ChainPricer"/>; updates are numbered from 1 within the book's epoch (sequences are never restored,
 /// so a restored chain starts a new epoch instead of repeating numbers it may already have sent).
@@ -15,6 +15,7 @@ namespace DeltaStream.Grains.Chains;
 internal sealed class ChainBook
 {
     private readonly ChainId chain;
+    private readonly InstrumentDefinition instrument;
     private readonly ChainQuotes quotes = new();
     private readonly ChainPricer pricer;
     private readonly TradingDay session;
@@ -25,6 +26,7 @@ internal sealed class ChainBook
     {
         ArgumentNullException.ThrowIfNull(instrument);
         this.chain = chain;
+        this.instrument = instrument;
         pricer = new ChainPricer(chain, instrument);
         session = new TradingDay(TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone));
         Epoch = epoch;
@@ -79,6 +81,12 @@ internal sealed class ChainBook
             if (tick.Expiry != chain.Expiry || !TickValidation.IsValid(tick))
             {
                 tally.Rejected++;
+                continue;
+            }
+
+            if (!ListedStrikes.Contains(instrument, tick.Strike))
+            {
+                tally.OffLadder++;
                 continue;
             }
 

@@ -9,6 +9,7 @@ internal struct TickTally
     public int Duplicates;
     public int Stale;
     public int Rejected;
+    public int OffLadder;
 
     /// <summary>Counts a tick the watermark refused; true when it was accepted and is to be applied.</summary>
     public bool Accept(SequenceVerdict verdict)
@@ -26,5 +27,5 @@ internal struct TickTally
         }
     }
 
-    public readonly TickOutcome ToOutcome() => new(Applied, Duplicates, Stale, Rejected);
+    public readonly TickOutcome ToOutcome() => new(Applied, Duplicates, Stale, Rejected, OffLadder);
 }

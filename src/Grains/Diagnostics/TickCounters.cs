@@ -26,5 +26,10 @@ internal static class TickCounters
         {
             GrainMetrics.TicksRejected.Add(outcome.Rejected, tag, new KeyValuePair<string, object?>("reason", "invalid"));
         }
+
+        if (outcome.OffLadder > 0)
+        {
+            GrainMetrics.TicksRejected.Add(outcome.OffLadder, tag, new KeyValuePair<string, object?>("reason", "offLadderStrike"));
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace DeltaStream.Providers.Redis;
 
 /// <summary>
 /// Decodes a feed entry of one partition, checks it against the catalog (listed symbol, its partition, listed
-/// expiries) and routes the valid ticks to the grain streams they feed. Live reading and replay route alike, so a
+/// expiries, the strike ladder) and routes the valid ticks to the grain streams they feed. Live reading and replay route alike, so a
 /// grain replays exactly what it was delivered.
 /// </summary>
 internal sealed class EntryRouter(int partition, FeedPartitioner partitioner, InstrumentCatalog catalog)
@@ -33,15 +33,24 @@ internal sealed class EntryRouter(int partition, FeedPartitioner partitioner, In
         }
 
         var listed = catalog.Expiries(instrument);
-        var unlisted = batch.Options.Where(o => !listed.Contains(o.Expiry)).ToArray();
-        foreach (var option in unlisted)
+        var refused = 0;
+        foreach (var option in batch.Options)
         {
-            rejected.Add(new RejectedTick(FeedEntryFormat.Encode(new TickBatch(instrument.Symbol, [], [option], batch.Source)), $"unlistedExpiry: {instrument.Symbol} lists no expiry {option.Expiry:yyyy-MM-dd}"));
+            if (Refusal(instrument, listed, option) is { } reason)
+            {
+                rejected.Add(new RejectedTick(FeedEntryFormat.Encode(new TickBatch(instrument.Symbol, [], [option], batch.Source)), reason));
+                refused++;
+            }
         }
 
-        batch = batch with { Symbol = instrument.Symbol, Options = unlisted.Length == 0 ? batch.Options : [.. batch.Options.Where(o => listed.Contains(o.Expiry))] };
+        batch = batch with { Symbol = instrument.Symbol, Options = refused == 0 ? batch.Options : [.. batch.Options.Where(o => Refusal(instrument, listed, o) is null)] };
         return new RoutedEntry([.. MarketStreamRouter.Route(batch, listed)], rejected);
     }
+
+    private static string? Refusal(InstrumentDefinition instrument, IReadOnlyList<DateOnly> listed, OptionTick option) =>
+        !listed.Contains(option.Expiry) ? $"unlistedExpiry: {instrument.Symbol} lists no expiry {option.Expiry:yyyy-MM-dd}"
+        : !ListedStrikes.Contains(instrument, option.Strike) ? ListedStrikes.OffLadderReason(instrument, option.Strike)
+        : null;
 
     /// <summary>Only the part of an entry that feeds <paramref name="stream"/>, if any.</summary>
     public TickBatch? PartFor(string? data, StreamId stream)
