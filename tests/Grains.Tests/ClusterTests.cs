@@ -1,6 +1,7 @@
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 using Orleans.Core.Internal;
+using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 
 namespace DeltaStream.Grains.Tests;
@@ -143,6 +144,38 @@ public sealed class ClusterTests(ClusterFixture fixture)
         Assert.Equal(1, after.Sequence);
         // The same quotes, valued again at the new activation's instant.
         Assert.Equal(before.Strikes.Select(s => (s.Strike, s.Put!.Bid, s.Put.Ask, s.Put.Oi)), after.Strikes.Select(s => (s.Strike, s.Put!.Bid, s.Put.Ask, s.Put.Oi)));
+    }
+
+    [Fact]
+    public async Task A_chain_moved_to_another_silo_tells_its_observers_and_comes_up_there_as_a_new_epoch_with_its_state()
+    {
+        var (chain, now) = Chain("SPY", 1);
+        var (grain, observer) = await SubscribeAsync(chain);
+        await PublishAsync(new TickBatch("SPY", [TestMarket.Spot(1, 598, now)], [TestMarket.Option(chain.Expiry, 600, OptionRight.Call, 2, 4, 4.2, now, oi: 321)]));
+        var before = await observer.NextChainUpdateAsync(u => u.Strikes.Count > 0);
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var from = await management.GetActivationAddress(grain, TestContext.Current.CancellationToken);
+        var to = cluster.Silos.Select(s => s.SiloAddress).First(s => !s.Equals(from));
+
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, to);
+        try
+        {
+            await grain.Cast<IGrainManagementExtension>().MigrateOnIdle(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+
+        var stopped = await observer.NextStoppedAsync();
+        await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer), TimeSpan.MaxValue);
+        var after = await grain.GetSnapshot();
+
+        Assert.Equal(((IAddressable)grain).GetGrainId(), stopped);
+        Assert.Equal(to, await management.GetActivationAddress(grain, TestContext.Current.CancellationToken));
+        Assert.NotEqual(before.Epoch, after.Epoch);
+        Assert.Equal(1, after.Sequence);
+        Assert.Equal(before.Strikes.Select(s => (s.Strike, s.Call!.Bid, s.Call.Ask, s.Call.Oi)), after.Strikes.Select(s => (s.Strike, s.Call!.Bid, s.Call.Ask, s.Call.Oi)));
     }
 
     private static (ChainId Chain, DateTime Now) Chain(string symbol, int expiryIndex)
