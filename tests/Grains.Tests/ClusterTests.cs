@@ -168,11 +168,18 @@ public sealed class ClusterTests(ClusterFixture fixture)
         }
 
         var stopped = await observer.NextStoppedAsync();
+        using var moving = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        moving.CancelAfter(TimeSpan.FromSeconds(30));
+        while (await management.GetActivationAddress(grain, moving.Token) is not { } host || host.Equals(from))
+        {
+            await Task.Delay(20, moving.Token);
+        }
+
+        Assert.Equal(to, await management.GetActivationAddress(grain, TestContext.Current.CancellationToken));
         await grain.Subscribe(cluster.Client.CreateObjectReference<IMarketObserver>(observer), TimeSpan.MaxValue);
         var after = await grain.GetSnapshot();
 
         Assert.Equal(((IAddressable)grain).GetGrainId(), stopped);
-        Assert.Equal(to, await management.GetActivationAddress(grain, TestContext.Current.CancellationToken));
         Assert.NotEqual(before.Epoch, after.Epoch);
         Assert.Equal(1, after.Sequence);
         Assert.Equal(before.Strikes.Select(s => (s.Strike, s.Call!.Bid, s.Call.Ask, s.Call.Oi)), after.Strikes.Select(s => (s.Strike, s.Call!.Bid, s.Call.Ask, s.Call.Oi)));
