@@ -23,4 +23,12 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02")]
     public TimeSpan ResubscribeDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A chain the gateway has heard nothing from (no update, no heartbeat) for this long is marked stale to its
+    /// subscribers (<c>chainStatus</c>) and subscribed again, which reaches its next activation once membership has
+    /// declared the silo dead. Keep it at least three times the grains' DeltaStream:Grains:HeartbeatInterval (500 ms).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(1.5);
 }

@@ -34,6 +34,7 @@ internal abstract class MarketGrain<TState>(
     private IGrainTimer? trailingPublish;
     private bool durableLog;
     private bool replaying;
+    private long notifiedAt;
 
     protected IPersistentState<TState> State { get; } = state;
 
@@ -82,7 +83,8 @@ internal abstract class MarketGrain<TState>(
             GrainLog.Replayed(logger, key, replayed, position);
         }
 
-        var interval = options.Value.PublishInterval;
+        // Housekeeping (heartbeats, state writes) at half the heartbeat interval; publications have their own timer.
+        var interval = options.Value.HeartbeatInterval / 2;
         this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
         trailingPublish = this.RegisterGrainTimer(OnTrailingPublishAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false });
         if (Dirty)
@@ -126,6 +128,7 @@ internal abstract class MarketGrain<TState>(
     {
         Dirty = false;
         cadence.Published();
+        notifiedAt = Clock.GetTimestamp();
         Publish(notification =>
         {
             var notified = observers.Notify(notification, Clock.GetUtcNow().UtcDateTime);
@@ -187,6 +190,13 @@ internal abstract class MarketGrain<TState>(
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
+        if (observers.Count > 0 && Clock.GetElapsedTime(notifiedAt) >= options.Value.HeartbeatInterval)
+        {
+            notifiedAt = Clock.GetTimestamp();
+            var self = this.GetGrainId();
+            observers.Notify(o => o.OnHeartbeat(self), Clock.GetUtcNow().UtcDateTime);
+        }
+
         await writer!.OnTimerAsync(CaptureState, cancellationToken);
         if (writer.Conflicted)
         {

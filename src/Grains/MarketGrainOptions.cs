@@ -25,6 +25,13 @@ public sealed class MarketGrainOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A grain that has sent its observers nothing for this long sends them a heartbeat; gateways mark a chain
+    /// stale when they hear nothing for a few of these (DeltaStream:Gateway:StaleAfter).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>A subscriber that does not renew within this lease is dropped.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan ObserverLease { get; set; } = TimeSpan.FromMinutes(2);

@@ -185,6 +185,19 @@ public sealed class ClusterTests(ClusterFixture fixture)
         Assert.Equal(before.Strikes.Select(s => (s.Strike, s.Call!.Bid, s.Call.Ask, s.Call.Oi)), after.Strikes.Select(s => (s.Strike, s.Call!.Bid, s.Call.Ask, s.Call.Oi)));
     }
 
+    [Fact]
+    public async Task A_quiet_chain_sends_its_observers_heartbeats_so_silence_means_its_silo_is_gone()
+    {
+        var (chain, _) = Chain("QQQ", 2);
+        var (grain, observer) = await SubscribeAsync(chain);
+
+        var first = await observer.NextHeartbeatAsync();
+        var second = await observer.NextHeartbeatAsync();
+
+        Assert.Equal(((IAddressable)grain).GetGrainId(), first);
+        Assert.Equal(first, second);
+    }
+
     private static (ChainId Chain, DateTime Now) Chain(string symbol, int expiryIndex)
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == symbol);

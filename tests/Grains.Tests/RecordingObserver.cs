@@ -10,12 +10,17 @@ internal sealed class RecordingObserver : IMarketObserver
     private readonly Channel<ChainUpdate> chainUpdates = Channel.CreateUnbounded<ChainUpdate>();
     private readonly Channel<UnderlyingSnapshot> underlyingUpdates = Channel.CreateUnbounded<UnderlyingSnapshot>();
     private readonly Channel<GrainId> stopped = Channel.CreateUnbounded<GrainId>();
+    private readonly Channel<GrainId> heartbeats = Channel.CreateUnbounded<GrainId>();
 
     public Task OnChainUpdate(ChainUpdate update) => chainUpdates.Writer.WriteAsync(update).AsTask();
 
     public Task OnUnderlyingUpdate(UnderlyingSnapshot snapshot) => underlyingUpdates.Writer.WriteAsync(snapshot).AsTask();
 
     public Task OnPublisherStopped(GrainId grain) => stopped.Writer.WriteAsync(grain).AsTask();
+
+    public Task OnHeartbeat(GrainId grain) => heartbeats.Writer.WriteAsync(grain).AsTask();
+
+    public Task<GrainId> NextHeartbeatAsync() => NextAsync(heartbeats, _ => true);
 
     public Task<GrainId> NextStoppedAsync() => NextAsync(stopped, _ => true);
 

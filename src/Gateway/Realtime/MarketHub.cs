@@ -28,6 +28,7 @@ internal sealed class MarketHub(
     public const string ChainSnapshotMethod = "chainSnapshot";
     public const string ChainUpdateMethod = "chainUpdate";
     public const string UnderlyingUpdateMethod = "underlyingUpdate";
+    public const string ChainStatusMethod = "chainStatus";
 
     public async Task SubscribeChain(string symbol, string expiry, string? throttle = null)
     {

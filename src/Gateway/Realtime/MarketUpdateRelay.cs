@@ -51,15 +51,19 @@ internal sealed partial class MarketUpdateRelay(
         return Task.CompletedTask;
     }
 
-    public Task OnPublisherStopped(GrainId grain)
+    public Task OnHeartbeat(GrainId grain)
     {
-        Watch[] stopped;
-        lock (watches)
+        foreach (var watch in WatchesOf(grain))
         {
-            stopped = [.. watches.Values.Where(w => w.GrainId == grain)];
+            (watch.Feed as ChainFeed)?.Heard();
         }
 
-        foreach (var watch in stopped)
+        return Task.CompletedTask;
+    }
+
+    public Task OnPublisherStopped(GrainId grain)
+    {
+        foreach (var watch in WatchesOf(grain))
         {
             _ = ResubscribeAsync(watch);
         }
@@ -154,7 +158,37 @@ internal sealed partial class MarketUpdateRelay(
             }
         });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(RenewAsync(stoppingToken), WatchLivenessAsync(stoppingToken));
+
+    /// <summary>
+    /// Marks chains stale that have been silent past the bound and subscribes to them again: once membership has
+    /// declared their silo dead, that call starts the next activation, whose snapshot restarts the subscribers.
+    /// </summary>
+    private async Task WatchLivenessAsync(CancellationToken stoppingToken)
+    {
+        var staleAfter = options.Value.StaleAfter;
+        using var timer = new PeriodicTimer(staleAfter / 15);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            Watch[] current;
+            lock (watches)
+            {
+                current = [.. watches.Values];
+            }
+
+            foreach (var watch in current)
+            {
+                if (watch.Feed is ChainFeed chain && chain.CheckStale(staleAfter))
+                {
+                    RealtimeMetrics.StaleChains.Add(1);
+                    _ = ResubscribeAsync(watch);
+                }
+            }
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken stoppingToken)
     {
         using var timer = renewals = new PeriodicTimer(renewal);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -205,6 +239,23 @@ internal sealed partial class MarketUpdateRelay(
     /// </summary>
     private async Task ResubscribeAsync(Watch watch)
     {
+        if (Interlocked.Exchange(ref watch.Resubscribing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await ResubscribeUntilDoneAsync(watch);
+        }
+        finally
+        {
+            Volatile.Write(ref watch.Resubscribing, 0);
+        }
+    }
+
+    private async Task ResubscribeUntilDoneAsync(Watch watch)
+    {
         var delay = options.Value.ResubscribeDelay;
         while (true)
         {
@@ -228,6 +279,14 @@ internal sealed partial class MarketUpdateRelay(
             {
                 LogRenewalFailed(ex);
             }
+        }
+    }
+
+    private Watch[] WatchesOf(GrainId grain)
+    {
+        lock (watches)
+        {
+            return [.. watches.Values.Where(w => w.GrainId == grain)];
         }
     }
 
@@ -285,6 +344,9 @@ internal sealed partial class MarketUpdateRelay(
         public LiveFeed Feed { get; } = feed;
 
         public int Watchers { get; set; } = 1;
+
+        /// <summary>1 while a resubscription is under way (one at a time per watch).</summary>
+        public int Resubscribing;
 
         /// <summary>The interval last asked of the grain.</summary>
         public TimeSpan Requested { get; set; } = TimeSpan.MaxValue;

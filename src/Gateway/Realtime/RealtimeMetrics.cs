@@ -17,7 +17,9 @@ internal static class RealtimeMetrics
 
     public static readonly Counter<long> FeedResyncFailures = Meter.CreateCounter<long>("feed.resync.failures", description: "Snapshot fetches after a gap or a restart that failed (the next update or push retries)");
 
-    public static readonly Counter<long> Resubscribes = Meter.CreateCounter<long>("relay.resubscribes", description: "Subscriptions renewed at once because a grain announced its deactivation");
+    public static readonly Counter<long> Resubscribes = Meter.CreateCounter<long>("relay.resubscribes", description: "Subscriptions renewed at once because a grain announced its deactivation or went silent");
+
+    public static readonly Counter<long> StaleChains = Meter.CreateCounter<long>("relay.stale", description: "Chains marked stale because their grain went silent (no update, no heartbeat) past the bound");
 
     public static readonly Counter<long> FeedResyncs = Meter.CreateCounter<long>("feed.resyncs", description: "Chain snapshots fetched because an update did not continue the gateway's state");
 }

@@ -18,7 +18,9 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
     private readonly Dictionary<UpdateThrottle, ChainLane> lanes = [];
     private readonly List<ChainUpdate> pending = [];
     private ChainSnapshot? latest;
+    private long heardAt = clock.GetTimestamp();
     private bool fetching = true;
+    private bool stale;
     private bool disposed;
 
     public override TimeSpan Interval
@@ -41,6 +43,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
                 return;
             }
 
+            HeardLocked();
             if (fetching)
             {
                 if (pending.Count < PendingLimit)
@@ -56,6 +59,34 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
                 fetching = true;
                 _ = ResyncAsync();
             }
+        }
+    }
+
+    /// <summary>The grain sent a heartbeat: it is alive, though its chain did not change.</summary>
+    public void Heard()
+    {
+        lock (Gate)
+        {
+            if (!disposed)
+            {
+                HeardLocked();
+            }
+        }
+    }
+
+    /// <summary>Marks the chain stale to its subscribers once nothing was heard for <paramref name="after"/>; true when it just became stale.</summary>
+    public bool CheckStale(TimeSpan after)
+    {
+        lock (Gate)
+        {
+            if (disposed || stale || latest is null || clock.GetElapsedTime(heardAt) < after)
+            {
+                return false;
+            }
+
+            stale = true;
+            PostStatus();
+            return true;
         }
     }
 
@@ -153,12 +184,35 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         return true;
     }
 
+    private void HeardLocked()
+    {
+        heardAt = clock.GetTimestamp();
+        if (stale && latest is not null)
+        {
+            stale = false;
+            PostStatus();
+        }
+    }
+
+    private void PostStatus()
+    {
+        var heard = clock.GetUtcNow().UtcDateTime - clock.GetElapsedTime(heardAt);
+        var status = HubMessages.Invocation(MarketHub.ChainStatusMethod, new ChainStatus(latest!.Symbol, latest.Expiry, latest.Epoch, latest.Sequence, stale, heard));
+        foreach (var lane in lanes.Values)
+        {
+            lane.Post(status);
+        }
+    }
+
     /// <summary>A snapshot of the grain: the state unless it is older than what the feed already has.</summary>
     private void Accept(ChainSnapshot snapshot)
     {
         fetching = false;
+        heardAt = clock.GetTimestamp();
         if (latest is null || snapshot.Epoch != latest.Epoch || snapshot.Sequence > latest.Sequence)
         {
+            // The new snapshot itself tells subscribers the chain is live again.
+            stale = false;
             latest = snapshot;
             foreach (var lane in lanes.Values)
             {

@@ -65,6 +65,9 @@ internal sealed class ChainLane : IOutboxSource, IDisposable
         }
     }
 
+    /// <summary>A message about the chain (not its state) for every subscriber of the lane.</summary>
+    public void Post(SerializedHubMessage message) => subscribers.Post(message);
+
     /// <summary>The chain starts again from <paramref name="snapshot"/> (a new epoch, or a gap repaired).</summary>
     public void Reset(ChainSnapshot snapshot)
     {
