@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using DeltaStream.Instruments;
+using StackExchange.Redis;
+
+namespace DeltaStream.FanoutBench;
+
+/// <summary>
+/// Fan-out load driver for bench/fanout.sh: N SignalR clients spread over every chain at one throttle level, the
+/// tick writer at a fixed rate, and after a warm-up a measured window: messages/s, tick-to-client latency (from the
+/// tick's write to Redis to its first sight at a client) p50/p99/p99.9, sequence gaps, CPU and RSS of the gateway and
+/// the silo. Usage: redis gateway-url token clients ticks-per-second throttle seconds gateway-pid silo-pid.
+/// </summary>
+internal static class Program
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> Main(string[] args)
+    {
+        var (redisAddress, gateway, token) = (args[0], new Uri(args[1]), args[2]);
+        var (clients, rate, throttle, seconds) = (Int(args[3]), Int(args[4]), args[5], Int(args[6]));
+        var (gatewayPid, siloPid) = (Int(args[7]), Int(args[8]));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress);
+        var writer = new TickWriter(redis.GetDatabase(), rate, seconds + (int)WarmUp.TotalSeconds);
+        var now = DateTime.UtcNow;
+        var chains = DefaultInstruments.Create()
+            .SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now).Select(e => (i.Symbol, Expiry: e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+            .ToArray();
+
+        var connected = new List<FanoutClient>(clients);
+        for (var batch = 0; batch < clients; batch += 50)
+        {
+            connected.AddRange(await Task.WhenAll(Enumerable.Range(batch, Math.Min(50, clients - batch))
+                .Select(i => FanoutClient.ConnectAsync(gateway, token, writer, chains[i % chains.Length].Symbol, chains[i % chains.Length].Expiry, throttle))));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var writing = writer.RunAsync(stop.Token);
+        await Task.Delay(WarmUp);
+        var (gatewayCpu, siloCpu, gatewayRss) = (CpuSeconds(gatewayPid), CpuSeconds(siloPid), RssMegabytes(gatewayPid));
+        var messagesBefore = connected.Sum(c => c.Messages);
+        var writtenBefore = writer.Written;
+        connected.ForEach(c => c.Recording = true);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        connected.ForEach(c => c.Recording = false);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var (gatewayCpuEnd, siloCpuEnd, gatewayRssEnd, siloRss) = (CpuSeconds(gatewayPid), CpuSeconds(siloPid), RssMegabytes(gatewayPid), RssMegabytes(siloPid));
+        var messages = connected.Sum(c => c.Messages) - messagesBefore;
+        var written = writer.Written - writtenBefore;
+        await stop.CancelAsync();
+        await writing;
+
+        var latencies = connected.SelectMany(c => c.LatenciesMs).Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"clients={clients} ticks_per_s={written / elapsed:F0} throttle={throttle} messages_per_s={messages / elapsed:F0} samples={latencies.Length} " +
+            $"p50_ms={Percentile(latencies, 0.50):F1} p99_ms={Percentile(latencies, 0.99):F1} p999_ms={Percentile(latencies, 0.999):F1} gaps={connected.Sum(c => c.Gaps)} " +
+            $"gateway_cpu_cores={(gatewayCpuEnd - gatewayCpu) / elapsed:F2} silo_cpu_cores={(siloCpuEnd - siloCpu) / elapsed:F2} gateway_rss_mb={gatewayRss:F0}->{gatewayRssEnd:F0} silo_rss_mb={siloRss:F0}"));
+        await Task.WhenAll(connected.Select(c => c.DisposeAsync().AsTask()));
+        return 0;
+    }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static double CpuSeconds(int pid)
+    {
+        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private static double RssMegabytes(int pid) =>
+        double.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}

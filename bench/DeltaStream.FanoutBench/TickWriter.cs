@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DeltaStream.Instruments;
+using DeltaStream.Providers.Redis;
+using StackExchange.Redis;
+
+namespace DeltaStream.FanoutBench;
+
+/// <summary>
+/// Writes option ticks to Redis at a fixed rate in the documented entry format, round-robin over every listed
+/// contract near the money. Each tick's <c>oi</c> is its id, and the writer keeps the time each id was written,
+/// so a client that sees that OI knows how long the tick took from Redis to it.
+/// </summary>
+internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int seconds)
+{
+    private const int TicksPerEntry = 10;
+    private const int StrikesEachSide = 15;
+    private readonly FeedPartitioner partitioner = new("deltastream", 8);
+    private readonly IReadOnlyList<InstrumentDefinition> instruments = DefaultInstruments.Create();
+    private readonly long[] writtenAt = new long[(ticksPerSecond * (seconds + 5)) + 1];
+    private long nextId = 1;
+
+    public long Written => nextId - 1;
+
+    /// <summary>The Stopwatch timestamp at which tick <paramref name="id"/> was sent, or 0.</summary>
+    public long WrittenAt(long id) => id > 0 && id < writtenAt.Length ? Volatile.Read(ref writtenAt[id]) : 0;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var expiries = instruments.ToDictionary(i => i.Symbol, i => ExpiryCalendar.UpcomingExpiries(i, now));
+        var contracts = instruments.ToDictionary(i => i.Symbol, _ => 0L);
+        var sequences = instruments.ToDictionary(i => i.Symbol, _ => 1L);
+        var clock = Stopwatch.StartNew();
+        var entry = 0;
+        while (!cancellationToken.IsCancellationRequested && nextId + TicksPerEntry < writtenAt.Length)
+        {
+            // Catch up to the rate every 10 ms.
+            var due = (long)(clock.Elapsed.TotalSeconds * ticksPerSecond);
+            var writes = new List<Task>();
+            while (Written + TicksPerEntry <= due)
+            {
+                var instrument = instruments[entry++ % instruments.Count];
+                var data = Entry(instrument, expiries[instrument.Symbol], contracts, sequences);
+                writes.Add(redis.StreamAddAsync(partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol)), FeedEntryFormat.DataField, data));
+            }
+
+            await Task.WhenAll(writes);
+            await Task.Delay(10, CancellationToken.None);
+        }
+    }
+
+    private string Entry(InstrumentDefinition instrument, IReadOnlyList<DateOnly> expiries, Dictionary<string, long> contracts, Dictionary<string, long> sequences)
+    {
+        var text = new StringBuilder(TicksPerEntry * 220).Append('[');
+        var ts = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var (contract, seq) = (contracts[instrument.Symbol], sequences[instrument.Symbol]);
+        var atm = Math.Round(instrument.BasePrice / instrument.StrikeStep) * instrument.StrikeStep;
+        for (var i = 0; i < TicksPerEntry; i++, contract++, seq++)
+        {
+            var expiry = expiries[(int)(contract % expiries.Count)];
+            var strike = Math.Round(atm + (((contract / expiries.Count) % ((2 * StrikesEachSide) + 1)) - StrikesEachSide) * instrument.StrikeStep, 6);
+            var right = (contract / (expiries.Count * ((2 * StrikesEachSide) + 1))) % 2 == 0 ? "C" : "P";
+            var id = nextId++;
+            Volatile.Write(ref writtenAt[id], Stopwatch.GetTimestamp());
+            text.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
+                $$"""{"kind":"option","symbol":"{{instrument.Symbol}}","src":"fanout-bench","expiry":"{{expiry:yyyy-MM-dd}}","strike":{{strike}},"right":"{{right}}","ts":"{{ts}}","seq":{{seq}},"bid":10.5,"ask":10.7,"last":10.6,"volume":{{seq}},"oi":{{id}}}""");
+        }
+
+        (contracts[instrument.Symbol], sequences[instrument.Symbol]) = (contract, seq);
+        return text.Append(']').ToString();
+    }
+}
