@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using DeltaStream.Grains;
 using DeltaStream.Instruments;
 using DeltaStream.Providers.Tests;
@@ -38,7 +35,7 @@ public sealed class SiloKillLiveUpdateTests
             await using var cluster = await ClusterClient.ConnectAsync(redis.ConnectionString, clusterId);
             using var anonymous = new HttpClient { BaseAddress = gateway.BaseAddress };
             var user = await TestAccounts.RegisterAsync(anonymous, cancellationToken: ct);
-            await using var client = await LiveClient.ConnectAsync(gateway.BaseAddress, user.Token, ct);
+            await using var client = await LiveChainClient.ConnectAsync(gateway.BaseAddress, user.Token, ct);
 
             var now = DateTime.UtcNow;
             var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now).Select(e => new ChainId(i.Symbol, e))).ToArray();
@@ -49,7 +46,7 @@ public sealed class SiloKillLiveUpdateTests
 
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             cts.CancelAfter(TimeSpan.FromMinutes(3));
-            await LiveClient.WaitAsync(() => chains.All(c => client.Of(c).Updates > 0), cts.Token);
+            await LiveChainClient.WaitAsync(() => chains.All(c => client.Of(c).Updates > 0), cts.Token);
 
             // The victim: the silo hosting most chains (placement is random, so each holds some).
             var management = cluster.Client.GetGrain<IManagementGrain>(0);
@@ -68,7 +65,7 @@ public sealed class SiloKillLiveUpdateTests
             await silos[victim].KillAsync();
 
             // Stale first, then a new epoch's snapshot, then updates of that epoch, for every chain the victim held.
-            await LiveClient.WaitAsync(() => lost.All(c => client.Of(c).EpochUpdatesAfter(epochs[c]) > 0), cts.Token);
+            await LiveChainClient.WaitAsync(() => lost.All(c => client.Of(c).EpochUpdatesAfter(epochs[c]) > 0), cts.Token);
             var output = TestContext.Current.TestOutputHelper;
             foreach (var chain in lost)
             {
@@ -98,127 +95,5 @@ public sealed class SiloKillLiveUpdateTests
         var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, clusterId);
         environment["DeltaStream__Feed__Enabled"] = "false";
         return environment;
-    }
-
-    /// <summary>A hub client recording, per chain, its epochs, updates and status messages with their receipt times.</summary>
-    private sealed class LiveClient : IAsyncDisposable
-    {
-        private readonly ConcurrentDictionary<string, ChainLog> chains = new();
-
-        private LiveClient(HubConnection connection)
-        {
-            Connection = connection;
-            connection.On<JsonElement>("chainSnapshot", s => Log(s).Snapshot(s.GetProperty("epoch").GetInt64()));
-            connection.On<JsonElement>("chainUpdate", u => Log(u).Update(u.GetProperty("epoch").GetInt64()));
-            connection.On<JsonElement>("chainStatus", s => Log(s).Status(s.GetProperty("stale").GetBoolean()));
-        }
-
-        public HubConnection Connection { get; }
-
-        public static async Task<LiveClient> ConnectAsync(Uri gateway, string token, CancellationToken cancellationToken)
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(gateway, "hubs/market"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-                .Build();
-            var client = new LiveClient(connection);
-            await connection.StartAsync(cancellationToken);
-            return client;
-        }
-
-        public ChainLog Of(ChainId chain) => chains.GetOrAdd(Key(chain.Symbol, chain.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), _ => new ChainLog());
-
-        public static async Task WaitAsync(Func<bool> condition, CancellationToken cancellationToken)
-        {
-            while (!condition())
-            {
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
-
-        private static string Key(string symbol, string expiry) => symbol + ":" + expiry;
-
-        private ChainLog Log(JsonElement message) =>
-            chains.GetOrAdd(Key(message.GetProperty("symbol").GetString()!, message.GetProperty("expiry").GetString()!), _ => new ChainLog());
-    }
-
-    private sealed class ChainLog
-    {
-        private readonly Lock gate = new();
-        private readonly List<(DateTime At, long Epoch)> snapshots = [];
-        private readonly List<(DateTime At, bool Stale)> statuses = [];
-        private readonly Dictionary<long, int> updatesByEpoch = [];
-
-        public long Epoch
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return snapshots[^1].Epoch;
-                }
-            }
-        }
-
-        public int Updates
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return updatesByEpoch.Values.Sum();
-                }
-            }
-        }
-
-        public void Snapshot(long epoch)
-        {
-            lock (gate)
-            {
-                snapshots.Add((DateTime.UtcNow, epoch));
-            }
-        }
-
-        public void Update(long epoch)
-        {
-            lock (gate)
-            {
-                updatesByEpoch[epoch] = updatesByEpoch.GetValueOrDefault(epoch) + 1;
-            }
-        }
-
-        public void Status(bool stale)
-        {
-            lock (gate)
-            {
-                statuses.Add((DateTime.UtcNow, stale));
-            }
-        }
-
-        /// <summary>Updates of epochs other than <paramref name="old"/>.</summary>
-        public int EpochUpdatesAfter(long old)
-        {
-            lock (gate)
-            {
-                return updatesByEpoch.Where(e => e.Key != old).Sum(e => e.Value);
-            }
-        }
-
-        public DateTime? StaleSince(DateTime after)
-        {
-            lock (gate)
-            {
-                return statuses.Where(s => s.Stale && s.At >= after).Select(s => (DateTime?)s.At).FirstOrDefault();
-            }
-        }
-
-        public DateTime? NewEpochAt(long old)
-        {
-            lock (gate)
-            {
-                return snapshots.Where(s => s.Epoch != old).Select(s => (DateTime?)s.At).FirstOrDefault();
-            }
-        }
     }
 }

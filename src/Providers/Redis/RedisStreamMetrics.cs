@@ -23,6 +23,8 @@ internal static class RedisStreamMetrics
 
     static RedisStreamMetrics()
     {
+        // One series: the per-queue gauges below keep a series for a queue this silo read once, even after it moved on.
+        Meter.CreateObservableGauge("queues.owned", () => Queues.Count, description: "Queues this silo's pulling agents read now");
         Meter.CreateObservableGauge("queue.lag", () => Queues.Select(q => new Measurement<long>(q.Value.Lag, new KeyValuePair<string, object?>("queue", q.Key))),
             description: "Entries behind the stream's tail: written but not yet read by the queue's pulling agent");
         Meter.CreateObservableGauge("queue.checkpoint.age", () => Queues.Select(q => new Measurement<double>((DateTime.UtcNow - q.Value.CheckpointAt).TotalSeconds, new KeyValuePair<string, object?>("queue", q.Key))),
