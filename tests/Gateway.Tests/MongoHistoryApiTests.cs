@@ -11,7 +11,8 @@ namespace DeltaStream.Gateway.Tests;
 
 /// <summary>
 /// The gateway with ConnectionStrings:MongoDB: bars and chain history answered from the documented collections
-/// (written here as documents, at instants no live tick reaches), rolled up, paged through the Link header.
+/// (written here as documents, at instants no live tick reaches), rolled up, paged through the Link header; and
+/// accounts, whose grain state is stored there.
 /// </summary>
 public sealed class MongoHistoryApiTests(MongoServer server) : IClassFixture<MongoServer>, IAsyncLifetime
 {
@@ -48,6 +49,25 @@ public sealed class MongoHistoryApiTests(MongoServer server) : IClassFixture<Mon
         http.Dispose();
         await gateway.DisposeAsync();
         await server.Database(database).Client.DropDatabaseAsync(database);
+    }
+
+    [Fact]
+    public async Task Registrations_of_one_email_racing_let_exactly_one_win_and_its_password_signs_in()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var email = TestAccounts.NewEmail();
+        using var anonymous = gateway.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email = i % 2 == 0 ? email : email.ToUpperInvariant(), password = $"racing-password-{i}" }, ct)));
+        var winner = Assert.Single(answers, a => a.IsSuccessStatusCode);
+        var index = Array.IndexOf(answers, winner);
+
+        Assert.All(answers.Where(a => a != winner), a => Assert.Equal(System.Net.HttpStatusCode.Conflict, a.StatusCode));
+        var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = $"racing-password-{index}" }, ct);
+        var loser = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = $"racing-password-{(index + 1) % 8}" }, ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, loser.StatusCode);
     }
 
     [Fact]
