@@ -82,7 +82,9 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         await page.Keyboard.PressAsync("1");
         await page.SetViewportSizeAsync(390, 844);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#chain tbody tr[data-strike]').length === 21");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at phone width");
+        var overflowing = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .watchlist, [hidden]')).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 10)");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at phone width: " + string.Join(", ", overflowing));
         Assert.True(await page.Locator("#chain tr.atm th.strike").IsVisibleAsync());
         await BrowserPage.ScreenshotAsync(page, "phone");
         Assert.True(browser.Errors.Count == 0, string.Join(Environment.NewLine, browser.Errors));
@@ -173,8 +175,10 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
             ws.ConnectToServer();
         });
         await page.RouteAsync(new Regex("/hubs/market"), route => down ? route.AbortAsync() : route.ContinueAsync());
-        await SignInAsync(page, gateway.BaseAddress.ToString(), user.User.Email);
+        // A chain without an update for 2 s (instead of the default 10) is marked stale.
+        await SignInAsync(page, new Uri(gateway.BaseAddress, "?symbol=NIFTY&staleAfter=2").ToString(), user.User.Email);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#chain tbody tr[data-strike]').length === 21", null, new() { Timeout = Wait });
+        Assert.True(await page.Locator("#stale").IsHiddenAsync());
         Assert.True(browser.Errors.Count == 0, string.Join(Environment.NewLine, browser.Errors));
 
         down = true;
@@ -191,6 +195,8 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
 
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("reconnecting", new() { Timeout = Wait });
         await page.WaitForFunctionAsync("() => /attempt [2-9]/.test(document.getElementById('retry').textContent)", null, new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#stale")).ToBeVisibleAsync(new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#stale")).ToContainTextAsync("no update for");
         await BrowserPage.ScreenshotAsync(page, "reconnecting");
 
         down = false;
@@ -198,7 +204,7 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         var flashes = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('#chain td[data-flashes]')].reduce((n, td) => n + Number(td.dataset.flashes), 0)");
         await page.WaitForFunctionAsync(
             $"() => [...document.querySelectorAll('#chain td[data-flashes]')].reduce((n, td) => n + Number(td.dataset.flashes), 0) > {flashes}", null, new() { Timeout = Wait });
-        Assert.True(await page.Locator("#stale").IsHiddenAsync());
+        await Assertions.Expect(page.Locator("#stale")).ToBeHiddenAsync();
         await BrowserPage.ScreenshotAsync(page, "live-again");
     }
 

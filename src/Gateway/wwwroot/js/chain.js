@@ -64,6 +64,7 @@ export class ChainTable {
     this.spotLine.firstChild.colSpan = 2 * width + 1;
     this.body.innerHTML = "";
     this.rows.clear();
+    this.centred = false;
   }
 
   /**
@@ -100,6 +101,12 @@ export class ChainTable {
       tr.classList.toggle("itm-put", chain.spot !== null && strike > chain.spot);
     }
     this.placeSpotLine(shown, chain.spot, f);
+    // A window narrower than the chain starts with the strike column in the middle (calls left, puts right).
+    if (!this.centred && shown.length) {
+      const wrap = this.table.parentElement;
+      wrap.scrollLeft = (wrap.scrollWidth - wrap.clientWidth) / 2;
+      this.centred = true;
+    }
   }
 
   row(strike, f) {

@@ -27,7 +27,7 @@ export class Charts {
     this.smile = new Plot(fig("chart-smile"), (c) => ({
       scales: { x: { time: false } },
       series: [{ label: "Strike" }, { label: "Call IV", stroke: c.call, width: 2, spanGaps: true }, { label: "Put IV", stroke: c.put, width: 2, spanGaps: true }],
-      axes: [strikeAxis(f), { values: (u, t) => t.map((v) => (100 * v).toFixed(0) + "%") }],
+      axes: [strikeAxis(f), { size: 60, values: (u, t) => t.map((v) => (100 * v).toFixed(1) + "%") }],
     }), { markers: () => [spotMarker(this.colors())] });
 
     const quantityAxis = { size: 60, values: (u, t) => t.map((v) => this.f.quantity(v)) };
@@ -43,7 +43,7 @@ export class Charts {
       axes: [strikeAxis(f), quantityAxis],
     }), { markers: () => [spotMarker(this.colors())], zero: true });
 
-    const moneyAxis = { size: 70, values: (u, t) => t.map((v) => this.f.money(v)) };
+    const moneyAxis = { size: 100, values: (u, t) => t.map((v) => this.f.money(v)) };
     this.gex = new Plot(fig("chart-gex"), (c) => ({
       scales: { x: { time: false } },
       series: [{ label: "Strike" }, { label: "Net GEX", fill: c.accent, stroke: c.accent, paths: bars(0) }],
@@ -66,7 +66,7 @@ export class Charts {
     this.term = new Plot(fig("chart-term"), (c) => ({
       scales: { x: { time: false } },
       series: [{ label: "Days" }, { label: "ATM IV", stroke: c.accent, width: 2, points: { show: true, size: 6 } }],
-      axes: [{ values: (u, t) => t.map((v) => v.toFixed(0) + "d") }, { values: (u, t) => t.map((v) => (100 * v).toFixed(1) + "%") }],
+      axes: [{ values: (u, t) => t.map((v) => v.toFixed(0) + "d") }, { size: 60, values: (u, t) => t.map((v) => (100 * v).toFixed(2) + "%") }],
     }));
 
     this.spot = new Plot(fig("chart-spot"), (c) => ({
@@ -77,7 +77,7 @@ export class Charts {
     this.ivPcr = new Plot(fig("chart-ivpcr"), (c) => ({
       scales: { pcr: { auto: true } },
       series: [{ label: "Time" }, { label: "ATM IV", stroke: c.accent, width: 2, spanGaps: true }, { label: "PCR (OI)", stroke: c.put, width: 2, scale: "pcr", spanGaps: true }],
-      axes: [{}, { values: (u, t) => t.map((v) => (100 * v).toFixed(1) + "%") }, { scale: "pcr", side: 1, grid: { show: false }, values: (u, t) => t.map((v) => v.toFixed(2)) }],
+      axes: [{}, { size: 64, values: (u, t) => t.map((v) => (100 * v).toFixed(2) + "%") }, { scale: "pcr", side: 1, size: 56, grid: { show: false }, values: (u, t) => t.map((v) => v.toFixed(3)) }],
     }));
     this.plots = [this.smile, this.oi, this.oiChange, this.gex, this.pain, this.term, this.spot, this.ivPcr];
   }

@@ -103,7 +103,7 @@ export class Plot {
     options.cursor = { drag: { x: false, y: false } };
     for (const axis of options.axes) {
       axis.stroke = colors.text;
-      axis.grid = { stroke: colors.grid, width: 1 };
+      axis.grid = { stroke: colors.grid, width: 1, ...axis.grid };
       axis.ticks = { stroke: colors.grid, width: 1 };
     }
     this.chart = new uPlot(options, this.data, this.host);

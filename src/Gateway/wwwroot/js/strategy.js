@@ -36,7 +36,7 @@ export class Strategy {
     this.plot = new Plot(root.querySelector("#chart-payoff"), (c) => ({
       scales: { x: { time: false } },
       series: [{ label: "Spot" }, { label: "At expiry", stroke: c.accent, width: 2 }, { label: "Today", stroke: c.spot, width: 2, dash: [6, 4] }],
-      axes: [{ values: (u, t) => t.map((v) => this.f.strike(v)) }, { size: 70, values: (u, t) => t.map((v) => this.f.money(v)) }],
+      axes: [{ values: (u, t) => t.map((v) => this.f.strike(v)) }, { size: 90, values: (u, t) => t.map((v) => this.f.money(v)) }],
     }), {
       zero: true,
       markers: () => {
