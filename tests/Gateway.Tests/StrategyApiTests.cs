@@ -107,6 +107,23 @@ public sealed class StrategyApiTests(QuietGatewayFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_payoff_and_its_example_request_works_as_it_stands()
+    {
+        var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancel);
+
+        var operation = document.GetProperty("paths").GetProperty("/api/v1/strategy/payoff").GetProperty("post");
+        Assert.Contains("Payoff", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(operation.GetProperty("responses").TryGetProperty("200", out _));
+        Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _));
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("StrategyPayoffRequest").GetProperty("examples")[0];
+
+        using var content = new StringContent(example.GetRawText(), Encoding.UTF8, "application/json");
+        var response = await http.PostAsync("/api/v1/strategy/payoff", content, Cancel);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Cancel));
+    }
+
     private async Task<(string Expiry, ChainSnapshot Chain)> ChainAsync()
     {
         var expiry = await Market.FirstExpiryAsync(http, "NIFTY");
