@@ -148,6 +148,44 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
     }
 
     [Fact]
+    public async Task Tokens_are_renewed_before_they_expire_and_an_ended_session_signs_in_again_to_the_same_chain()
+    {
+        using var anonymous = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var user = await TestAccounts.RegisterAsync(anonymous, cancellationToken: TestContext.Current.CancellationToken);
+        using var http = TestAccounts.Authorize(new HttpClient { BaseAddress = gateway.BaseAddress }, user);
+        var detail = await http.GetFromJsonAsync<JsonElement>("/api/v1/underlyings/SPY", TestContext.Current.CancellationToken);
+        var expiry = detail.GetProperty("expiries")[1].GetString();
+        await using var browser = await BrowserPage.OpenAsync();
+        var page = browser.Page;
+        await SignInAsync(page, new Uri(gateway.BaseAddress, $"?symbol=SPY&expiry={expiry}").ToString(), user.User.Email);
+        await Assertions.Expect(page.Locator("#expiry")).ToHaveValueAsync(expiry!);
+
+        // An access token 30 s from expiry is renewed at once (a minute early), and the page stays live with the new one.
+        var first = await page.EvaluateAsync<string>(
+            "() => { const s = JSON.parse(sessionStorage.getItem('deltastream.session')); s.expiresAt = new Date(Date.now() + 30000).toISOString(); sessionStorage.setItem('deltastream.session', JSON.stringify(s)); return s.token; }");
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync($"() => JSON.parse(sessionStorage.getItem('deltastream.session')).token !== '{first}'", null, new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("live", new() { Timeout = Wait });
+
+        // A refresh the server refuses ends the session: the sign-in form, then back to SPY and that expiry.
+        await page.EvaluateAsync(
+            "() => { const s = JSON.parse(sessionStorage.getItem('deltastream.session')); s.refreshToken = 'dsr_revoked'; s.expiresAt = new Date(Date.now() + 30000).toISOString(); sessionStorage.setItem('deltastream.session', JSON.stringify(s)); }");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#signin")).ToBeVisibleAsync(new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#auth-message")).ToContainTextAsync($"SPY {expiry}");
+        await page.FillAsync("#email", user.User.Email);
+        await page.FillAsync("#password", TestAccounts.Password);
+        await page.ClickAsync("#login");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("live", new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#symbol")).ToHaveValueAsync("SPY");
+        await Assertions.Expect(page.Locator("#expiry")).ToHaveValueAsync(expiry!);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#chain tbody tr[data-strike]').length === 21", null, new() { Timeout = Wait });
+        // US conventions for a USD instrument: thousands grouping, no lakh.
+        Assert.Matches(@"^\d{3}\.\d\d", await page.InnerTextAsync("#sum-spot"));
+        Assert.Matches(@"^\$[\d,.]+(K|M|B)?$|^-\$[\d,.]+(K|M|B)?$", await page.InnerTextAsync("#sum-gex"));
+    }
+
+    [Fact]
     public async Task When_the_hub_connection_is_cut_the_page_says_reconnecting_and_comes_back_live()
     {
         using var anonymous = new HttpClient { BaseAddress = gateway.BaseAddress };
