@@ -41,6 +41,7 @@ export class ChainTable {
     this.body = table.tBodies[0];
     this.onLeg = onLeg;
     this.rows = new Map();
+    this.cells = new WeakMap();
     this.columns = [];
     this.spotLine = document.createElement("tr");
     this.spotLine.className = "spot-line";
@@ -121,13 +122,17 @@ export class ChainTable {
     tr.innerHTML = [...this.columns].reverse().map((c) => cell("call", c)).join("") +
       `<th scope="row" class="strike" tabindex="0">${trade("call")}<span class="k">${f.strike(strike)}</span>${trade("put")}</th>` +
       this.columns.map((c) => cell("put", c)).join("");
+    // Cells by side and column, so an update finds each without a query.
+    this.cells.set(tr, Object.fromEntries(["call", "put"].map((side) =>
+      [side, Object.fromEntries(this.columns.map((c) => [c.key, tr.querySelector(`td[data-side="${side}"][data-col="${c.key}"]`)]))])));
     this.rows.set(strike, tr);
     return tr;
   }
 
   fill(tr, side, quote, f, maxOi, flash) {
+    const cells = this.cells.get(tr)[side];
     for (const c of this.columns) {
-      const td = tr.querySelector(`td[data-side="${side}"][data-col="${c.key}"]`);
+      const td = cells[c.key];
       const text = quote ? c.text(f, quote) : "–";
       if (td.textContent !== text) {
         const before = Number(td.dataset.value);
