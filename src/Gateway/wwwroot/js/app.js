@@ -176,6 +176,7 @@ async function selectSymbol(symbol, expiry) {
     $("expiry").innerHTML = detail.expiries
       .map((e) => `<option value="${e}">${e} · ${Math.max(0, Math.round((Date.parse(e) - today) / 86_400_000))}d</option>`).join("");
     for (const b of $("watchlist").children) b.setAttribute("aria-pressed", String(b.dataset.symbol === detail.symbol));
+    // The legs stay when the chain named by the URL is opened (start, sign-in again); another symbol starts empty.
     await selectChain(detail.expiries.includes(expiry) ? expiry : detail.expiries[0], expiry === page.expiry);
   } catch (error) {
     notice(error);
@@ -250,9 +251,7 @@ async function start() {
     list.forEach(renderUnderlying);
     $("symbol").innerHTML = list.map((u) => `<option value="${u.symbol}">${u.symbol}</option>`).join("");
     const symbol = list.some((u) => u.symbol === page.symbol) ? page.symbol : list.some((u) => u.symbol === "NIFTY") ? "NIFTY" : list[0].symbol;
-    const legs = page.legs;
     await selectSymbol(symbol, page.expiry);
-    if (legs.length && page.legs.length === 0 && page.symbol === symbol) strategy.setLegs(legs);
     showView(page.view);
     await hub.start();
   } catch (error) {
