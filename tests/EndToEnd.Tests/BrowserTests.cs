@@ -87,6 +87,9 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
             "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, .watchlist, [hidden]')).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 10)");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at phone width: " + string.Join(", ", overflowing));
         Assert.True(await page.Locator("#chain tr.atm th.strike").IsVisibleAsync());
+        // The chain is scrolled to put the strike column in view (calls to its left, puts to its right).
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => { const r = document.querySelector('#chain tr.atm th.strike').getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth; }"), "the strike column is off screen");
         await BrowserPage.ScreenshotAsync(page, "phone");
         Assert.True(browser.Errors.Count == 0, string.Join(Environment.NewLine, browser.Errors));
     }

@@ -317,6 +317,7 @@ document.addEventListener("keydown", (e) => {
 document.documentElement.dataset.theme = localStorage.getItem("deltastream.theme") ||
   (matchMedia("(prefers-color-scheme: light)").matches ? "light" : "dark");
 buildColumnChooser();
+addEventListener("resize", () => table.centre());
 readUrl();
 setInterval(tick, 1000);
 start();

@@ -102,12 +102,14 @@ export class ChainTable {
       tr.classList.toggle("itm-put", chain.spot !== null && strike > chain.spot);
     }
     this.placeSpotLine(shown, chain.spot, f);
-    // A window narrower than the chain starts with the strike column in the middle (calls left, puts right).
-    if (!this.centred && shown.length) {
-      const wrap = this.table.parentElement;
-      wrap.scrollLeft = (wrap.scrollWidth - wrap.clientWidth) / 2;
-      this.centred = true;
-    }
+    if (!this.centred && shown.length) this.centre();
+  }
+
+  /** A window narrower than the chain shows the strike column in the middle (calls left, puts right). */
+  centre() {
+    const wrap = this.table.parentElement;
+    wrap.scrollLeft = (wrap.scrollWidth - wrap.clientWidth) / 2;
+    this.centred = true;
   }
 
   row(strike, f) {
