@@ -24,7 +24,7 @@ public sealed class FeedOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Chance that a given option is quoted in a step.</summary>
+    /// <summary>Chance that a given option is quoted in a step after its first (which quotes every option).</summary>
     [Range(0.0, 1.0)]
     public double OptionQuoteProbability { get; set; } = 0.5;
 

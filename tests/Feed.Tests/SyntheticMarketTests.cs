@@ -51,6 +51,25 @@ public sealed class SyntheticMarketTests
     }
 
     [Fact]
+    public void The_first_step_quotes_every_listed_contract_and_later_steps_only_some()
+    {
+        var market = new SyntheticMarket(DefaultInstruments.Create(), new FeedOptions { Seed = 7, OptionQuoteProbability = 0.1 }, Start, _ => 1);
+
+        var first = market.Step(Start.AddMilliseconds(250));
+        var second = market.Step(Start.AddMilliseconds(500));
+
+        foreach (var (underlying, batch) in market.Underlyings.Zip(first))
+        {
+            var listed = underlying.Expiries.SelectMany(e => e.Options.Select(o => (e.Expiry, o.Strike, o.IsCall))).ToHashSet();
+            Assert.Equal(listed, batch.Options.Select(t => (t.Expiry, t.Strike, t.Right == OptionRight.Call)).ToHashSet());
+            Assert.Equal(listed.Count, batch.Options.Length);
+        }
+
+        var listedCount = market.Underlyings.Sum(u => u.Expiries.Sum(e => e.Options.Count));
+        Assert.InRange(second.Sum(b => b.Options.Length), 1, listedCount / 4);
+    }
+
+    [Fact]
     public void Sequences_increase_by_one_per_tick_within_a_symbol()
     {
         foreach (var bySymbol in Run(7, 20).GroupBy(b => b.Symbol))

@@ -101,6 +101,19 @@ public sealed class AnalyticsApiTests(QuietGatewayFactory factory) : IClassFixtu
         Assert.Contains(rows, r => r.PutBuildup == OiBuildup.ShortBuildup);
     }
 
+    [Fact]
+    public async Task Each_sides_change_in_the_chain_is_the_price_change_the_oi_buildup_reads()
+    {
+        var expiry = (await ExpiriesAsync("NIFTY"))[0];
+
+        var chain = await GetAsync<ChainSnapshot>($"chains/NIFTY/{expiry}");
+        var rows = await GetAsync<OiBuildupRow[]>($"analytics/NIFTY/oi-buildup?expiry={expiry}");
+
+        Assert.Equal(rows.Select(r => (r.Strike, r.CallPriceChange, r.PutPriceChange)), chain.Strikes.Select(r => (r.Strike, r.Call!.Change, r.Put!.Change)));
+        Assert.Contains(chain.Strikes, r => r.Call!.Change > 0);
+        Assert.Contains(chain.Strikes, r => r.Put!.Change < 0);
+    }
+
     [Theory]
     [InlineData("analytics/NOPE/pcr", HttpStatusCode.NotFound)]
     [InlineData("analytics/NIFTY/max-pain", HttpStatusCode.BadRequest)]

@@ -149,6 +149,26 @@ public sealed class ChainBookTests
     }
 
     [Fact]
+    public void Change_is_the_last_trade_against_the_sessions_first_then_against_the_previous_sessions_close()
+    {
+        var book = NewBook();
+        book.Apply(TestMarket.Batch([TestMarket.Spot(1, 24350, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 2, 160, 164, Now)));
+        book.Recompute(Now);
+        Assert.Equal(0, book.Snapshot.Strikes[0].Call!.Change);
+
+        book.Apply(TestMarket.Batch([], TestMarket.Option(Expiry, 24300, OptionRight.Call, 3, 170, 172, Now.AddMinutes(1))));
+        book.Recompute(Now.AddMinutes(1));
+        Assert.Equal(171 - 162, book.Snapshot.Strikes[0].Call!.Change);
+
+        // The next exchange day measures from the close of this one (last 171), not from this session's first trade.
+        var nextDay = Now.AddDays(1);
+        book.Apply(TestMarket.Batch([], TestMarket.Option(Expiry, 24300, OptionRight.Call, 4, 150, 152, nextDay)));
+        book.Recompute(nextDay);
+        Assert.Equal(151 - 171, book.Snapshot.Strikes[0].Call!.Change);
+        Assert.Null(book.Snapshot.Strikes[0].Put);
+    }
+
+    [Fact]
     public void State_round_trips_so_a_reactivated_chain_continues_where_it_stopped_in_a_new_epoch()
     {
         var book = NewBook();

@@ -12,4 +12,7 @@ internal sealed class SimulatedOption(double strike, bool isCall, long openInter
     public long OpenInterest { get; set; } = openInterest;
 
     public double Last { get; set; }
+
+    /// <summary>False until the option's first quote.</summary>
+    public bool Quoted { get; set; }
 }

@@ -62,7 +62,9 @@ internal sealed class SimulatedUnderlying
             var atmVol = VolatilitySurface.AtmVolatility(sigma, time);
             foreach (var option in expiry.Options)
             {
-                if (random.NextDouble() < options.OptionQuoteProbability)
+                // Every option is quoted in its first step, so a chain opened right after start has no blank legs;
+                // the draw is taken either way so a seed's market does not depend on when options were listed.
+                if (random.NextDouble() < options.OptionQuoteProbability || !option.Quoted)
                 {
                     ticks.Add(Quote(expiry.Expiry, option, utcNow, time, forward, atmVol));
                 }
@@ -89,6 +91,7 @@ internal sealed class SimulatedUnderlying
         option.Volume += traded;
         option.OpenInterest = Math.Max(0, option.OpenInterest + (long)Math.Round(traded * (random.NextDouble() - 0.45)));
         option.Last = last;
+        option.Quoted = true;
 
         return new OptionTick(expiry, option.Strike, option.IsCall ? OptionRight.Call : OptionRight.Put, utcNow, ++sequence,
             Math.Round(bid, 6), Math.Round(ask, 6), Math.Round(last, 6), option.Volume, option.OpenInterest);

@@ -22,7 +22,7 @@ internal static class MarketDataEndpoints
         var instruments = directory.Catalog.All;
         var snapshots = await Task.WhenAll(instruments.Select(i => grains.GetGrain<IUnderlyingGrain>(i.Symbol).GetSnapshot()));
         return TypedResults.Ok(instruments.Select((instrument, i) => new UnderlyingSummaryResponse(
-            instrument.Symbol, snapshots[i].Spot, snapshots[i].Change, snapshots[i].ChangePct, snapshots[i].UpdatedAt, directory.Catalog.Expiries(instrument))).ToArray());
+            instrument.Symbol, snapshots[i].Spot, snapshots[i].Change, snapshots[i].ChangePct, snapshots[i].UpdatedAt, directory.Catalog.Expiries(instrument), instrument.Currency)).ToArray());
     }
 
     private static async Task<IResult> GetUnderlyingAsync(string symbol, MarketDirectory directory, IGrainFactory grains)

@@ -128,7 +128,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         // Unchanged inputs give the identical quote: re-solving from the previous IV could move it by an ulp.
         if (side.Computed is { } previous && level == side.ComputedLevel && market.Time == side.ComputedTime
             && previous.Bid == side.Bid && previous.Ask == side.Ask && previous.Last == side.Last
-            && previous.Volume == side.Volume && previous.Oi == side.Oi && previous.OiChange == oiChange)
+            && previous.Volume == side.Volume && previous.Oi == side.Oi && previous.OiChange == oiChange && previous.Change == side.PriceChange)
         {
             return previous;
         }
@@ -157,7 +157,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         side.Delta = g.Delta;
         side.Gamma = g.Gamma;
         return new OptionQuote(
-            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
+            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Change: side.PriceChange, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
             Iv: iv.Volatility, IvStatus: IvStatus.Ok,
             Delta: g.Delta, Gamma: g.Gamma, Theta: g.Theta, ThetaPerDay: g.ThetaPerDay, Vega: g.Vega, VegaPerPoint: g.VegaPerPoint,
             Rho: g.Rho, RhoPerPoint: g.RhoPerPoint, Vanna: g.Vanna, Volga: g.Volga, Charm: g.Charm);
@@ -168,7 +168,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
     {
         side.Iv = side.Delta = side.Gamma = double.NaN;
         return new OptionQuote(
-            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
+            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Change: side.PriceChange, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
             Iv: null, IvStatus: status,
             Delta: null, Gamma: null, Theta: null, ThetaPerDay: null, Vega: null, VegaPerPoint: null,
             Rho: null, RhoPerPoint: null, Vanna: null, Volga: null, Charm: null);

@@ -26,7 +26,10 @@ internal sealed class OptionSideState
     /// <summary>OI when the session began (the previous session's close), the base of oiChange.</summary>
     public long SessionOpenOi { get; set; }
 
-    /// <summary>Last traded price when the session began, the base of the price change in OI build-up.</summary>
+    /// <summary>
+    /// Last traded price when the session began: the previous session's close, or the session's first trade for a
+    /// contract first quoted in it. The base of the quote's change and of the price change in OI build-up.
+    /// </summary>
     public double SessionOpenLast { get; set; }
 
     public DateTime Timestamp { get; set; }
@@ -56,7 +59,7 @@ internal sealed class OptionSideState
     /// <summary>Open interest added since the session began.</summary>
     public long OiChange => Oi - SessionOpenOi;
 
-    /// <summary>Last trade against the session's first, null until both are known.</summary>
+    /// <summary>Last trade against the session's base (previous close, else first trade), null until both are known.</summary>
     public double? PriceChange => Last > 0 && SessionOpenLast > 0 ? Math.Round(Last - SessionOpenLast, 10) : null;
 
     /// <summary>Takes the quote of <paramref name="tick"/> unless this contract already holds a later one.</summary>
