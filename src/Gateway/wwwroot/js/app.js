@@ -35,6 +35,7 @@ const hub = new Hub(session, {
   onUnderlying: renderUnderlying,
   onSnapshot: (s) => { if (chain.applySnapshot(s)) render(false); },
   onUpdate: applyUpdate,
+  onStatus: (s) => { if (chain.applyStatus(s)) tick(); },
   onResubscribe: resubscribe,
 });
 
@@ -78,9 +79,9 @@ function tick() {
     return;
   }
   const age = Math.floor((Date.now() - chain.receivedAt) / 1000);
-  const stale = age >= staleAfterSeconds();
+  const stale = chain.serverStale || age >= staleAfterSeconds();
   $("stale").hidden = !stale;
-  $("stale").textContent = `stale · no update for ${age} s`;
+  $("stale").textContent = chain.serverStale ? "stale · its server is not answering; recovering" : `stale · no update for ${age} s`;
   $("updated").textContent = `updated ${clock(chain.updatedAt)}${age >= 2 ? ` · ${age} s ago` : ""}`;
   document.body.classList.toggle("is-stale", stale);
 }

@@ -13,7 +13,7 @@ export function retryDelay(attempt) {
 
 export class Hub {
   /** onState(state, detail): state is connecting, live, reconnecting or offline. */
-  constructor(session, { onState, onUnderlying, onSnapshot, onUpdate, onResubscribe }) {
+  constructor(session, { onState, onUnderlying, onSnapshot, onUpdate, onStatus, onResubscribe }) {
     this.session = session;
     this.onState = onState;
     this.onResubscribe = onResubscribe;
@@ -26,6 +26,8 @@ export class Hub {
     this.connection.on("underlyingUpdate", onUnderlying);
     this.connection.on("chainSnapshot", onSnapshot);
     this.connection.on("chainUpdate", onUpdate);
+    // The gateway's own verdict: stale when the chain's grain has gone silent (its silo died), until it recovers.
+    this.connection.on("chainStatus", onStatus);
     this.connection.onreconnecting(() => this.onState("reconnecting", ""));
     this.connection.onreconnected(() => this.connected());
     // Automatic reconnection never gives up, so a close is a stop, a refused start or a server that will not take us back.
@@ -95,6 +97,7 @@ export class ChainState {
     this.analytics = {};
     this.rows = new Map();
     this.receivedAt = 0;
+    this.serverStale = false;
   }
 
   matches(message) {
@@ -128,7 +131,15 @@ export class ChainState {
     this.take(u);
   }
 
+  /** A chainStatus from the gateway for the chain shown; a newer snapshot clears it as well. */
+  applyStatus(s) {
+    if (!this.matches(s)) return false;
+    this.serverStale = s.stale;
+    return true;
+  }
+
   take(m) {
+    this.serverStale = false;
     this.spot = m.spot;
     this.forward = m.forward;
     this.timeToExpiry = m.timeToExpiry;
