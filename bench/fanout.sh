@@ -34,4 +34,5 @@ for run in $runs; do
   IFS=: read -r clients rate throttle <<< "$run"
   dotnet bench/DeltaStream.FanoutBench/bin/Release/net10.0/DeltaStream.FanoutBench.dll "127.0.0.1:$redis_port" "http://127.0.0.1:$gateway_http/" \
     "$token" "$clients" "$rate" "$throttle" "$seconds" "$gateway" "$silo"
+  echo "  gateway counters so far: $(curl -sf "http://127.0.0.1:$gateway_http/metrics" | grep -E '^deltastream_gateway_[a-z_]+(_total)? ' | awk '{printf "%s=%s ", $1, $2}')"
 done

@@ -19,12 +19,18 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
     private readonly FeedPartitioner partitioner = new("deltastream", 8);
     private readonly IReadOnlyList<InstrumentDefinition> instruments = DefaultInstruments.Create();
     private readonly long[] writtenAt = new long[(ticksPerSecond * (seconds + 5)) + 1];
+
+    // Its own src per run: the grains keep every producer's last seq, so a second run numbering from 1 under the same
+    // src would be dropped as stale.
+    private readonly string source = $"fanout-{DateTime.UtcNow:HHmmssfff}";
+    // Ids (and so OIs) keep growing from run to run, so a client never takes a new tick for one it has seen.
+    private readonly long firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
     private long nextId = 1;
 
     public long Written => nextId - 1;
 
     /// <summary>The Stopwatch timestamp at which tick <paramref name="id"/> was sent, or 0.</summary>
-    public long WrittenAt(long id) => id > 0 && id < writtenAt.Length ? Volatile.Read(ref writtenAt[id]) : 0;
+    public long WrittenAt(long id) => id > firstId && id - firstId < writtenAt.Length ? Volatile.Read(ref writtenAt[id - firstId]) : 0;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -62,10 +68,11 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
             var expiry = expiries[(int)(contract % expiries.Count)];
             var strike = Math.Round(atm + (((contract / expiries.Count) % ((2 * StrikesEachSide) + 1)) - StrikesEachSide) * instrument.StrikeStep, 6);
             var right = (contract / (expiries.Count * ((2 * StrikesEachSide) + 1))) % 2 == 0 ? "C" : "P";
-            var id = nextId++;
-            Volatile.Write(ref writtenAt[id], Stopwatch.GetTimestamp());
+            var slot = nextId++;
+            var id = firstId + slot;
+            Volatile.Write(ref writtenAt[slot], Stopwatch.GetTimestamp());
             text.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
-                $$"""{"kind":"option","symbol":"{{instrument.Symbol}}","src":"fanout-bench","expiry":"{{expiry:yyyy-MM-dd}}","strike":{{strike}},"right":"{{right}}","ts":"{{ts}}","seq":{{seq}},"bid":10.5,"ask":10.7,"last":10.6,"volume":{{seq}},"oi":{{id}}}""");
+                $$"""{"kind":"option","symbol":"{{instrument.Symbol}}","src":"{{source}}","expiry":"{{expiry:yyyy-MM-dd}}","strike":{{strike}},"right":"{{right}}","ts":"{{ts}}","seq":{{seq}},"bid":10.5,"ask":10.7,"last":10.6,"volume":{{seq}},"oi":{{id}}}""");
         }
 
         (contracts[instrument.Symbol], sequences[instrument.Symbol]) = (contract, seq);

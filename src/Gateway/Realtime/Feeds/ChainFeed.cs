@@ -8,7 +8,8 @@ namespace DeltaStream.Gateway.Realtime.Feeds;
 /// One chain as this gateway knows it: the latest state (the grain's snapshot with every update since folded in,
 /// latest wins) and a lane per throttle level in use. An update that does not continue the state (a gap, or a
 /// new epoch) makes the feed fetch the grain's snapshot (the grain's current activation answers, so its epoch is
-/// taken as it is) and restart every lane from it; updates that arrive meanwhile are kept and applied after it
+/// taken as it is): a new epoch restarts every lane from it, a later state of the same epoch reaches subscribers as
+/// one merged update; updates that arrive meanwhile are kept and applied after it
 /// when they continue it.
 /// </summary>
 internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, ILogger logger) : LiveFeed
@@ -209,14 +210,23 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
     {
         fetching = false;
         heardAt = clock.GetTimestamp();
-        if (latest is null || snapshot.Epoch != latest.Epoch || snapshot.Sequence > latest.Sequence)
+        if (latest is null || snapshot.Epoch != latest.Epoch)
         {
-            // The new snapshot itself tells subscribers the chain is live again.
+            // A new epoch: every subscriber starts again from it (and so also knows the chain is live again).
             stale = false;
             latest = snapshot;
             foreach (var lane in lanes.Values)
             {
                 lane.Reset(snapshot);
+            }
+        }
+        else if (snapshot.Sequence > latest.Sequence)
+        {
+            // Missed updates of the same epoch: each lane sends one merged update from what it last sent.
+            latest = snapshot;
+            foreach (var lane in lanes.Values)
+            {
+                lane.Changed(snapshot);
             }
         }
 
