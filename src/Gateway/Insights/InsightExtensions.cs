@@ -1,0 +1,10 @@
+namespace DeltaStream.Gateway.Insights;
+
+internal static class InsightExtensions
+{
+    public static IServiceCollection AddDeltaStreamInsights(this IServiceCollection services)
+    {
+        services.AddSingleton<PulseSource>();
+        return services;
+    }
+}
