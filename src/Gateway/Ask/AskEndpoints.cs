@@ -12,7 +12,7 @@ internal static class AskEndpoints
         return api;
     }
 
-    private static async Task<IResult> AskAsync(AskRequest? request, DocsIndex index, IOptions<AskOptions> options, HttpContext http)
+    private static async Task<IResult> AskAsync(AskRequest? request, DocsIndex index, AnswerComposer composer, IOptions<AskOptions> options, HttpContext http)
     {
         var limits = options.Value;
         var question = request?.Question?.Trim();
@@ -36,7 +36,8 @@ internal static class AskEndpoints
         {
             var search = await ready.WaitAsync(http.RequestAborted);
             var hits = search.Search(question, request.Passages ?? limits.Passages, http.RequestAborted);
-            return TypedResults.Ok(new AskResponse(null, [.. hits.Select(h => new AskPassage(h.Passage.Text, h.Passage.Source, h.Score))]));
+            var answer = await composer.ComposeAsync(question, hits, http.RequestAborted);
+            return TypedResults.Ok(new AskResponse(answer, [.. hits.Select(h => new AskPassage(h.Passage.Text, h.Passage.Source, h.Score))]));
         }
         catch (Exception ex) when (ready.IsFaulted && ex is not OperationCanceledException)
         {

@@ -6,6 +6,7 @@ internal static class AskExtensions
     {
         services.AddOptions<AskOptions>().Bind(configuration.GetSection(AskOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DocsIndex>();
+        services.AddSingleton<AnswerComposer>();
         services.AddHostedService<DocsIndexWarmup>();
         return services;
     }

@@ -15,7 +15,7 @@ internal static class InsightEndpoints
         return api;
     }
 
-    private static async Task<IResult> InsightAsync(string symbol, string? expiry, MarketDirectory directory, PulseSource source, HttpContext http)
+    private static async Task<IResult> InsightAsync(string symbol, string? expiry, MarketDirectory directory, PulseSource source, InsightNarrator narrator, HttpContext http)
     {
         if (!directory.TryResolveSymbol(symbol, out var instrument))
         {
@@ -39,8 +39,9 @@ internal static class InsightEndpoints
         }
 
         var reading = await source.ReadAsync(instrument, chosen, http.RequestAborted);
+        var (narrative, narrativeSource) = await narrator.NarrateAsync(reading, http.RequestAborted);
         var pulse = reading.Pulse;
         return TypedResults.Ok(new InsightResponse(
-            reading.Symbol, reading.Expiry, PulseNarrative.Name(pulse.Label), pulse.Score, pulse.Pinning, pulse.Signals, reading.Narrative, "template", reading.UpdatedAt));
+            reading.Symbol, reading.Expiry, PulseNarrative.Name(pulse.Label), pulse.Score, pulse.Pinning, pulse.Signals, narrative, narrativeSource, reading.UpdatedAt));
     }
 }
