@@ -25,7 +25,7 @@ builder.Services.AddDeltaStreamRateLimits(builder.Configuration);
 builder.Services.AddDeltaStreamCors(builder.Configuration);
 builder.Services.AddMarketHub(builder.Configuration);
 builder.Services.AddDeltaStreamLanguageModel(builder.Configuration);
-builder.Services.AddDeltaStreamInsights();
+builder.Services.AddDeltaStreamInsights(builder.Configuration);
 builder.Services.AddDeltaStreamAsk(builder.Configuration);
 builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
 builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-gateway");

@@ -22,12 +22,14 @@ internal sealed class MarketHub(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<RateLimitOptions> limits,
+    IChainFeedListeners listeners,
     ILogger<ChainFeed> feedLogger) : Hub
 {
     public const string Path = "/hubs/market";
     public const string ChainSnapshotMethod = "chainSnapshot";
     public const string ChainUpdateMethod = "chainUpdate";
     public const string UnderlyingUpdateMethod = "underlyingUpdate";
+    public const string InsightUpdateMethod = "insightUpdate";
 
     public async Task SubscribeChain(string symbol, string expiry, string? throttle = null)
     {
@@ -39,7 +41,7 @@ internal sealed class MarketHub(
         var chain = ResolveChain(symbol, expiry);
 
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
-        var feed = await WatchAsync(HubGroups.Chain(chain), grain, () => new ChainFeed(grain, clock, feedLogger));
+        var feed = await WatchAsync(HubGroups.Chain(chain), grain, () => new ChainFeed(grain, clock, feedLogger, listeners.For(chain)));
         await feed.ReadyAsync();
         feed.Add(outboxes.Get(Context.ConnectionId), level);
     }

@@ -9,9 +9,9 @@ namespace DeltaStream.Gateway.Realtime.Feeds;
 /// latest wins) and a lane per throttle level in use. An update that does not continue the state (a gap, or a
 /// new epoch) makes the feed fetch the grain's snapshot (the grain's current activation answers, so its epoch is
 /// taken as it is) and restart every lane from it; updates that arrive meanwhile are kept and applied after it
-/// when they continue it.
+/// when they continue it. Its <see cref="IChainFeedListener"/> hears of each subscriber and each new state.
 /// </summary>
-internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, ILogger logger) : LiveFeed
+internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, ILogger logger, IChainFeedListener listener) : LiveFeed
 {
     private const int PendingLimit = 64;
 
@@ -80,6 +80,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             }
 
             lane.Add(outbox);
+            listener.Added(outbox);
         }
     }
 
@@ -92,6 +93,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
                 lane.Remove(outbox);
             }
 
+            listener.Removed(outbox);
             DropEmptyLanes();
         }
     }
@@ -107,6 +109,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             }
 
             lanes.Clear();
+            listener.Dispose();
         }
     }
 
@@ -139,6 +142,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             lane.Changed(latest);
         }
 
+        listener.Changed(latest);
         return true;
     }
 
@@ -153,6 +157,8 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             {
                 lane.Reset(snapshot);
             }
+
+            listener.Changed(snapshot);
         }
 
         // Kept updates of another epoch are left out: if that epoch is the newer one, its next update asks again.
