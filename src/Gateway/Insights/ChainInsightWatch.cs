@@ -149,7 +149,7 @@ internal sealed partial class ChainInsightWatch(
         {
             // The chain's next change reads again.
             LogReadFailed(ex, instrument.Symbol, expiry);
-            RealtimeMetrics.FeedResyncFailures.Add(1);
+            InsightMetrics.LiveReadFailures.Add(1);
             return;
         }
 
