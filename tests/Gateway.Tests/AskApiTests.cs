@@ -16,6 +16,7 @@ public sealed class AskApiTests(GatewayFactory factory)
     [Fact]
     public async Task Writing_ticks_from_ones_own_program_is_answered_with_the_readme_feed_entry_passage_first()
     {
+        await SharedDocsIndex.ReadyAsync();
         var response = await http.PostAsJsonAsync("/api/v1/ask", new { question = "how do I write ticks from my own program?" }, Cancel);
         var answer = await response.Content.ReadFromJsonAsync<AskResponse>(Market.Json, Cancel);
 
@@ -30,6 +31,7 @@ public sealed class AskApiTests(GatewayFactory factory)
     [Fact]
     public async Task A_question_may_ask_for_more_passages()
     {
+        await SharedDocsIndex.ReadyAsync();
         var answer = await (await http.PostAsJsonAsync("/api/v1/ask", new { question = "what is the gamma flip?", passages = 5 }, Cancel))
             .Content.ReadFromJsonAsync<AskResponse>(Market.Json, Cancel);
 

@@ -40,6 +40,7 @@ public sealed class ModelPathTests(ModelGatewayFactory factory) : IClassFixture<
     [Fact]
     public async Task With_a_model_an_answer_is_composed_from_the_passages_citing_them()
     {
+        await SharedDocsIndex.ReadyAsync();
         factory.Model.Reply = r => Task.FromResult<string?>(r.User.Contains("[1] (README.md#feed-entries", StringComparison.Ordinal)
             ? "Append them with XADD to the partition's stream [1]."
             : "The passages do not say.");
