@@ -41,7 +41,10 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         await Assertions.Expect(page.Locator("#chain tr.spot-line")).ToContainTextAsync("Spot");
         Assert.True(await page.Locator("#chain tr.itm-call").CountAsync() > 0 && await page.Locator("#chain tr.itm-put").CountAsync() > 0);
         Assert.Contains("updated", await page.InnerTextAsync("#updated"), StringComparison.Ordinal);
-        Assert.Equal(1, await page.Locator("#pulse").CountAsync());
+        // The chain's pulse (insights.js, on the page's hub connection): its label, the narrative and every signal's evidence.
+        await Assertions.Expect(page.Locator("#pulse-label")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(bullish|bearish|neutral|range-bound)$"), new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#pulse tbody tr")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("#pulse-narrative")).ToContainTextAsync("NIFTY ");
 
         // A cell changes: its text differs from what was first shown, and it flashed.
         const string cellTexts = "[...document.querySelectorAll('#chain tbody td')].map(td => td.textContent).join('|')";

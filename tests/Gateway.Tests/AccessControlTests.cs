@@ -27,6 +27,7 @@ public sealed class AccessControlTests(GatewayFactory factory)
         "/api/v1/pricing/bsm?type=call&spot=100&strike=100&t=1&r=0&q=0&vol=0.2",
         "/api/v1/analytics/NIFTY/pcr",
         "/api/v1/analytics/NIFTY/gex",
+        "/api/v1/insights/NIFTY",
         "/api/v1/auth/me",
         "/api/v1/auth/keys",
     ];

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
+using DeltaStream.Gateway.Insights;
 using DeltaStream.Gateway.Realtime.Protocol;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.Http.Connections;
@@ -26,6 +27,7 @@ internal sealed class HubClient : IAsyncDisposable
             Updates.Writer.TryWrite(u);
         });
         connection.On<UnderlyingSnapshot>("underlyingUpdate", u => Underlyings.Writer.TryWrite(u));
+        connection.On<InsightResponse>("insightUpdate", i => Insights.Writer.TryWrite(i));
     }
 
     public HubConnection Connection { get; }
@@ -38,6 +40,8 @@ internal sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<(DateTime At, ChainDeltaMessage Update)> Received { get; } = new();
 
     public Channel<UnderlyingSnapshot> Underlyings { get; } = Channel.CreateUnbounded<UnderlyingSnapshot>();
+
+    public Channel<InsightResponse> Insights { get; } = Channel.CreateUnbounded<InsightResponse>();
 
     /// <summary>Connects as the factory's signed-in user with the JSON hub protocol, or with MessagePack (read with the gateway's own resolver).</summary>
     public static async Task<HubClient> ConnectAsync(TestGatewayFactory factory, bool messagePack = false) =>

@@ -54,6 +54,20 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Insights_count_against_the_api_limit()
+    {
+        using var greedy = await SignedInAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= StrictGatewayFactory.ApiPermits; i++)
+        {
+            statuses.Add((await greedy.GetAsync("/api/v1/insights/SPY", Cancel)).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, StrictGatewayFactory.ApiPermits).Append(HttpStatusCode.TooManyRequests), statuses);
+    }
+
+    [Fact]
     public async Task Hub_calls_over_the_limit_raise_a_hub_exception_and_the_connection_stays_open()
     {
         var user = await TestAccounts.RegisterAsync(factory.CreateClient(), cancellationToken: Cancel);

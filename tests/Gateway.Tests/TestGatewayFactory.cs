@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using DeltaStream.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaStream.Gateway.Tests;
 
@@ -30,6 +32,8 @@ public abstract class TestGatewayFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(s => s.AddSingleton(SharedDocsIndex.Instance));
     }
 
     private async Task<SignedInUser> RegisterAsync()

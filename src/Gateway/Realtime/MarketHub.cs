@@ -22,6 +22,7 @@ internal sealed class MarketHub(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<RateLimitOptions> limits,
+    IChainFeedListeners listeners,
     ILogger<ChainFeed> feedLogger) : Hub
 {
     public const string Path = "/hubs/market";
@@ -29,6 +30,7 @@ internal sealed class MarketHub(
     public const string ChainUpdateMethod = "chainUpdate";
     public const string UnderlyingUpdateMethod = "underlyingUpdate";
     public const string ChainStatusMethod = "chainStatus";
+    public const string InsightUpdateMethod = "insightUpdate";
 
     public async Task SubscribeChain(string symbol, string expiry, string? throttle = null)
     {
@@ -41,7 +43,7 @@ internal sealed class MarketHub(
 
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
         var group = HubGroups.Chain(chain);
-        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, feedLogger));
+        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, feedLogger, listeners.For(chain)));
         await feed.ReadyAsync();
         feed.Add(outboxes.Get(Context.ConnectionId), level);
         await relay.RequestAsync(group);

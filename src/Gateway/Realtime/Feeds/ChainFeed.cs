@@ -9,10 +9,10 @@ namespace DeltaStream.Gateway.Realtime.Feeds;
 /// latest wins) and a lane per throttle level in use. An update that does not continue the state (a gap, or a
 /// new epoch) makes the feed fetch the grain's snapshot (the grain's current activation answers, so its epoch is
 /// taken as it is): a new epoch restarts every lane from it, a later state of the same epoch reaches subscribers as
-/// one merged update; updates that arrive meanwhile are kept and applied after it
-/// when they continue it.
+/// one merged update; updates that arrive meanwhile are kept and applied after it when they continue it. Its
+/// <see cref="IChainFeedListener"/> hears of each subscriber and each new state.
 /// </summary>
-internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, ILogger logger) : LiveFeed
+internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, ILogger logger, IChainFeedListener listener) : LiveFeed
 {
     private const int PendingLimit = 64;
 
@@ -123,6 +123,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             }
 
             lane.Add(outbox);
+            listener.Added(outbox);
         }
     }
 
@@ -135,6 +136,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
                 lane.Remove(outbox);
             }
 
+            listener.Removed(outbox);
             DropEmptyLanes();
         }
     }
@@ -150,6 +152,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             }
 
             lanes.Clear();
+            listener.Dispose();
         }
     }
 
@@ -182,6 +185,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             lane.Changed(latest);
         }
 
+        listener.Changed(latest);
         return true;
     }
 
@@ -219,6 +223,8 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             {
                 lane.Reset(snapshot);
             }
+
+            listener.Changed(snapshot);
         }
         else if (snapshot.Sequence > latest.Sequence)
         {
@@ -228,6 +234,8 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             {
                 lane.Changed(snapshot);
             }
+
+            listener.Changed(snapshot);
         }
 
         // Kept updates of another epoch are left out: if that epoch is the newer one, its next update asks again.

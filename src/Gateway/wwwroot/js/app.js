@@ -96,6 +96,8 @@ async function resubscribe() {
 async function subscribeChain() {
   try {
     await hub.invoke("SubscribeChain", chain.symbol, chain.expiry, null);
+    // The pulse (insights.js) follows the chosen chain on the same connection (its insightUpdate events).
+    window.DeltaStreamInsights?.show(chain.symbol, chain.expiry, hub.connection);
   } catch (error) {
     notice(error);
   }
