@@ -83,7 +83,8 @@ internal static class Program
         var seq = sequences[instrument.Symbol];
         for (var i = 0; i < TicksPerEntry; i++, seq++)
         {
-            var strike = instrument.BasePrice + ((i % 31) - 15) * instrument.StrikeStep;
+            // Listed strikes only (multiples of the step around the base price): the ladder refuses any other.
+            var strike = (Math.Round(instrument.BasePrice / instrument.StrikeStep) + ((i % 31) - 15)) * instrument.StrikeStep;
             var expiry = expiries[i % expiries.Count];
             text.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
                 $$"""{"kind":"option","symbol":"{{instrument.Symbol}}","expiry":"{{expiry:yyyy-MM-dd}}","strike":{{strike}},"right":"{{(i % 2 == 0 ? "C" : "P")}}","ts":"{{ts}}","seq":{{seq}},"bid":10.5,"ask":10.7,"last":10.6,"volume":{{seq % 1000}},"oi":{{1000 + (seq % 97)}}}""");
