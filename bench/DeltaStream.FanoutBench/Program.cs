@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DeltaStream.Bench;
 using DeltaStream.Instruments;
 using StackExchange.Redis;
 
@@ -37,7 +38,7 @@ internal static class Program
         using var stop = new CancellationTokenSource();
         var writing = writer.RunAsync(stop.Token);
         await Task.Delay(WarmUp);
-        var (gatewayCpu, siloCpu, gatewayRss) = (CpuSeconds(gatewayPid), CpuSeconds(siloPid), RssMegabytes(gatewayPid));
+        var (gatewayCpu, siloCpu, gatewayRss) = (ProcessStats.CpuSeconds(gatewayPid), ProcessStats.CpuSeconds(siloPid), ProcessStats.RssMegabytes(gatewayPid));
         var messagesBefore = connected.Sum(c => c.Messages);
         var writtenBefore = writer.Written;
         connected.ForEach(c => c.Recording = true);
@@ -45,7 +46,7 @@ internal static class Program
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         connected.ForEach(c => c.Recording = false);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var (gatewayCpuEnd, siloCpuEnd, gatewayRssEnd, siloRss) = (CpuSeconds(gatewayPid), CpuSeconds(siloPid), RssMegabytes(gatewayPid), RssMegabytes(siloPid));
+        var (gatewayCpuEnd, siloCpuEnd, gatewayRssEnd, siloRss) = (ProcessStats.CpuSeconds(gatewayPid), ProcessStats.CpuSeconds(siloPid), ProcessStats.RssMegabytes(gatewayPid), ProcessStats.RssMegabytes(siloPid));
         var messages = connected.Sum(c => c.Messages) - messagesBefore;
         var written = writer.Written - writtenBefore;
         await stop.CancelAsync();
@@ -63,13 +64,4 @@ internal static class Program
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static double CpuSeconds(int pid)
-    {
-        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-
-    private static double RssMegabytes(int pid) =>
-        double.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DeltaStream.Bench;
 using System.Text;
 using DeltaStream.Instruments;
 using DeltaStream.Providers.Redis;
@@ -33,7 +34,7 @@ internal static class Program
         long produced = 0;
         var samples = new List<Sample>();
         var nextSample = TimeSpan.FromSeconds(1);
-        var (appliedAtStart, cpuAtStart) = ((await ScrapeAsync(http, metricsUrl)).Applied, CpuSeconds(pid));
+        var (appliedAtStart, cpuAtStart) = ((await ScrapeAsync(http, metricsUrl)).Applied, ProcessStats.CpuSeconds(pid));
         var entry = 0;
         while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
         {
@@ -56,7 +57,7 @@ internal static class Program
 
             if (clock.Elapsed >= nextSample)
             {
-                samples.Add(new Sample(clock.Elapsed.TotalSeconds, produced, scrape.Applied - appliedAtStart, scrape.QueueLag, CpuSeconds(pid) - cpuAtStart, RssMegabytes(pid), await RedisMegabytesAsync(redis)));
+                samples.Add(new Sample(clock.Elapsed.TotalSeconds, produced, scrape.Applied - appliedAtStart, scrape.QueueLag, ProcessStats.CpuSeconds(pid) - cpuAtStart, ProcessStats.RssMegabytes(pid), await RedisMegabytesAsync(redis)));
                 nextSample = clock.Elapsed + TimeSpan.FromSeconds(1);
             }
         }
@@ -103,15 +104,6 @@ internal static class Program
         var lag = lines.Where(l => l.StartsWith("deltastream_redis_queue_lag{", StringComparison.Ordinal)).Sum(Value);
         return (applied, lag);
     }
-
-    private static double CpuSeconds(int pid)
-    {
-        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-
-    private static double RssMegabytes(int pid) =>
-        double.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 
     private static async Task<double> RedisMegabytesAsync(ConnectionMultiplexer redis)
     {

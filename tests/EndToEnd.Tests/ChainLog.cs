@@ -94,14 +94,6 @@ internal sealed class ChainLog
         }
     }
 
-    public DateTime? NewEpochAt(long old)
-    {
-        lock (gate)
-        {
-            return snapshots.Where(s => s.Epoch != old).Select(s => (DateTime?)s.At).FirstOrDefault();
-        }
-    }
-
     /// <summary>When the first snapshot of an epoch newer than any before <paramref name="instant"/> arrived, if one did.</summary>
     public DateTime? NewEpochAfter(DateTime instant)
     {
