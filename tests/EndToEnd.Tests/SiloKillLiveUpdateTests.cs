@@ -73,9 +73,11 @@ public sealed class SiloKillLiveUpdateTests
                 var staleAt = state.StaleSince(killedAt);
                 var recoveredAt = state.NewEpochAfter(killedAt);
                 Assert.True(staleAt is not null, $"{chain}: never marked stale");
-                Assert.True(staleAt < recoveredAt, $"{chain}: marked stale at {staleAt:O}, after its new epoch at {recoveredAt:O}");
+                // Usually stale comes first; a resync can reach the new activation before the gateway's subscription
+                // does, and then the silence of that activation is marked stale too. Either way both must arrive.
+                Assert.True(recoveredAt is not null, $"{chain}: no new epoch after the kill");
                 output?.WriteLine(FormattableString.Invariant(
-                    $"{chain}: stale after {(staleAt!.Value - killedAt).TotalSeconds:F2} s, new epoch after {(recoveredAt!.Value - killedAt).TotalSeconds:F2} s"));
+                    $"{chain}: stale after {(staleAt!.Value - killedAt).TotalSeconds:F2} s, new epoch after {(recoveredAt.Value - killedAt).TotalSeconds:F2} s"));
             }
 
             output?.WriteLine($"{lost.Length} of {chains.Length} chains were on the killed silo");
