@@ -131,4 +131,82 @@ public sealed class MarketDataApiTests(GatewayFactory factory)
         Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
         Assert.Contains("\"ivStatus\":\"ok\"", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?strikes=3")]
+    public async Task Every_chain_answer_names_the_published_state_of_its_body_in_its_etag_as_the_chain_moves_on(string query)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var expiry = await Market.FirstExpiryAsync(http, "NIFTY");
+        await Market.QuotedChainAsync(factory, "NIFTY", expiry);
+        var sequences = new HashSet<long>();
+        var previous = 0L;
+
+        // The feed moves the chain every publish interval: served bytes must follow it, never lag the grain's state.
+        while (sequences.Count < 4)
+        {
+            using var response = await http.GetAsync($"/api/v1/chains/NIFTY/{expiry}{query}", ct);
+            var chain = await response.Content.ReadFromJsonAsync<ChainSnapshot>(Market.Json, ct);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(chain);
+            Assert.Equal($"\"{chain.Epoch}-{chain.Sequence}\"", response.Headers.ETag?.Tag);
+            Assert.True(chain.Sequence >= previous, $"sequence went back from {previous} to {chain.Sequence}");
+            Assert.Equal(query.Length == 0 ? chain.Strikes.Count : 7, chain.Strikes.Count);
+            previous = chain.Sequence;
+            sequences.Add(chain.Sequence);
+        }
+    }
+
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("W/{0}")]
+    [InlineData("\"other\", {0}")]
+    [InlineData("*")]
+    public async Task A_conditional_get_that_names_the_current_state_is_304_without_a_body(string ifNoneMatch)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var expiry = await Market.FirstExpiryAsync(http, "SPY");
+        await Market.QuotedChainAsync(factory, "SPY", expiry);
+        var path = $"/api/v1/chains/SPY/{expiry}";
+
+        // The chain may publish between the two requests; then the answer is the new state with its new tag.
+        for (var attempt = 0; ; attempt++)
+        {
+            using var first = await http.GetAsync(path, ct);
+            var etag = first.Headers.ETag!.Tag;
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("If-None-Match", string.Format(System.Globalization.CultureInfo.InvariantCulture, ifNoneMatch, etag));
+            using var second = await http.SendAsync(request, ct);
+            if (second.StatusCode == HttpStatusCode.NotModified)
+            {
+                Assert.Equal(etag, second.Headers.ETag?.Tag);
+                Assert.Empty(await second.Content.ReadAsByteArrayAsync(ct));
+                return;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+            Assert.NotEqual(etag, second.Headers.ETag?.Tag);
+            Assert.True(attempt < 50, "the chain changed between every pair of requests");
+        }
+    }
+
+    [Fact]
+    public async Task A_conditional_get_naming_an_older_state_gets_the_current_chain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var expiry = await Market.FirstExpiryAsync(http, "SPY");
+        await Market.QuotedChainAsync(factory, "SPY", expiry);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/chains/SPY/{expiry}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", "\"0-0\"");
+
+        using var response = await http.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var chain = await response.Content.ReadFromJsonAsync<ChainSnapshot>(Market.Json, ct);
+        Assert.NotNull(chain);
+        Assert.Equal($"\"{chain.Epoch}-{chain.Sequence}\"", response.Headers.ETag?.Tag);
+    }
 }

@@ -19,6 +19,7 @@ internal static class ApiExtensions
         });
         services.AddSingleton<MarketDirectory>();
         services.AddSingleton<BarHistory>();
+        services.AddSingleton<ChainSnapshotJson>();
         return services;
     }
 }

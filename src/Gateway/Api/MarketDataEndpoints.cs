@@ -1,6 +1,7 @@
 using DeltaStream.Gateway.Api.History;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
+using Microsoft.Net.Http.Headers;
 
 namespace DeltaStream.Gateway.Api;
 
@@ -12,7 +13,11 @@ internal static class MarketDataEndpoints
         var api = endpoints.MapGroup("").WithTags("Market data");
         api.MapGet("/underlyings", ListUnderlyingsAsync).WithName("ListUnderlyings");
         api.MapGet("/underlyings/{symbol}", GetUnderlyingAsync).WithName("GetUnderlying");
-        api.MapGet("/chains/{symbol}/{expiry}", GetChainAsync).WithName("GetChain");
+        api.MapGet("/chains/{symbol}/{expiry}", GetChainAsync).WithName("GetChain")
+            .Produces<ChainSnapshot>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapHistoryApi();
         return api;
     }
@@ -38,7 +43,8 @@ internal static class MarketDataEndpoints
             directory.Catalog.Expiries(instrument), instrument.LotSize, instrument.StrikeStep, instrument.Currency));
     }
 
-    private static async Task<IResult> GetChainAsync(string symbol, string expiry, string? strikes, MarketDirectory directory, IGrainFactory grains)
+    private static async Task<IResult> GetChainAsync(
+        string symbol, string expiry, string? strikes, HttpContext http, MarketDirectory directory, ChainSnapshotJson json, IGrainFactory grains)
     {
         var chain = directory.ResolveChain(symbol, expiry);
         if (!chain.IsOk)
@@ -51,7 +57,27 @@ internal static class MarketDataEndpoints
             return Problems.Invalid("strikes", $"strikes must be a whole number from 1 to {StrikeWindow.Max} (strikes kept on each side of the at-the-money strike).");
         }
 
-        ChainSnapshot snapshot = await grains.GetGrain<IOptionChainGrain>(chain.Value.ToString()).GetSnapshot();
-        return TypedResults.Ok(eachSide is { } n ? StrikeWindow.Apply(snapshot, n) : snapshot);
+        var key = chain.Value.ToString();
+        var snapshot = await grains.GetGrain<IOptionChainGrain>(key).GetSnapshot();
+        var etag = ChainSnapshotJson.ETag(snapshot);
+        http.Response.Headers.ETag = etag;
+        if (IsNotModified(http.Request, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Bytes(json.Utf8(key, snapshot, eachSide), "application/json; charset=utf-8");
+    }
+
+    // RFC 9110 13.1.2: If-None-Match compares weakly and "*" matches any current representation.
+    private static bool IsNotModified(HttpRequest request, string etag)
+    {
+        if (request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 }
