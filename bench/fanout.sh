@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
 runs="${2:-100:1000:raw 500:1000:raw 1000:1000:raw 100:10000:raw 500:10000:raw 1000:10000:raw 500:10000:100ms 500:10000:1s}"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; }
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 dotnet build src/Silo -c Release -nologo -v quiet
@@ -28,6 +28,7 @@ for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$silo_http/health/ready" >/d
 dotnet src/Gateway/bin/Release/net10.0/DeltaStream.Gateway.dll --urls "http://127.0.0.1:$gateway_http" > /tmp/fanout-gateway.log 2>&1 &
 gateway=$!
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$gateway_http/health/ready" >/dev/null && break; sleep 1; done
+wait_settled $gateway
 token=$(curl -sf -X POST "http://127.0.0.1:$gateway_http/api/v1/auth/register" -H 'content-type: application/json' \
   -d '{"email":"fanout@example.com","password":"fanout-password-42"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 for run in $runs; do

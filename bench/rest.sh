@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 concurrency="${2:-32}"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
 port=$(free_port)
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 dotnet build src/Gateway -c Release -nologo -v quiet
@@ -19,7 +19,5 @@ dotnet src/Gateway/bin/Release/net10.0/DeltaStream.Gateway.dll --urls "http://12
 gateway=$!
 trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $gateway 2>/dev/null || { cat "$log"; exit 1; }; sleep 1; done
-# Start-up work (JIT, the docs search index) takes a core for several seconds after ready; measure after it.
-cpu_ticks() { awk '{print $14+$15}' "/proc/$gateway/stat"; }
-for _ in $(seq 1 30); do t0=$(cpu_ticks); sleep 2; (( $(cpu_ticks) - t0 < 100 )) && break; done
+wait_settled $gateway
 dotnet bench/DeltaStream.RestBench/bin/Release/net10.0/DeltaStream.RestBench.dll "http://127.0.0.1:$port" "$seconds" "$concurrency"

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace DeltaStream.FanoutBench;
@@ -21,8 +20,8 @@ internal sealed class FanoutClient : IAsyncDisposable
     {
         this.connection = connection;
         this.writer = writer;
-        connection.On<JsonElement>("chainSnapshot", s => Receive(s, snapshot: true));
-        connection.On<JsonElement>("chainUpdate", u => Receive(u, snapshot: false));
+        connection.On<ChainMessage>("chainSnapshot", s => Receive(s, snapshot: true));
+        connection.On<ChainMessage>("chainUpdate", u => Receive(u, snapshot: false));
     }
 
     public List<double> LatenciesMs { get; } = new(4096);
@@ -52,38 +51,29 @@ internal sealed class FanoutClient : IAsyncDisposable
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
-    private void Receive(JsonElement message, bool snapshot)
+    private void Receive(ChainMessage message, bool snapshot)
     {
         var now = Stopwatch.GetTimestamp();
         lock (gate)
         {
             Messages++;
-            var messageEpoch = message.GetProperty("epoch").GetInt64();
-            var last = message.GetProperty("sequence").GetInt64();
-            if (!snapshot && messageEpoch == epoch && message.GetProperty("fromSequence").GetInt64() != sequence + 1)
+            if (!snapshot && message.Epoch == epoch && message.FromSequence != sequence + 1)
             {
                 Gaps++;
             }
 
-            (epoch, sequence) = (messageEpoch, last);
-            foreach (var row in message.GetProperty("strikes").EnumerateArray())
+            (epoch, sequence) = (message.Epoch, message.Sequence);
+            foreach (var row in message.Strikes ?? [])
             {
-                var strike = row.GetProperty("strike").GetDouble();
-                See(row, "call", strike, true, now, snapshot);
-                See(row, "put", strike, false, now, snapshot);
+                See(row.Call, row.Strike, true, now, snapshot);
+                See(row.Put, row.Strike, false, now, snapshot);
             }
         }
     }
 
-    private void See(JsonElement row, string side, double strike, bool call, long now, bool snapshot)
+    private void See(QuoteMessage? quote, double strike, bool call, long now, bool snapshot)
     {
-        if (!row.TryGetProperty(side, out var quote) || quote.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        var id = quote.GetProperty("oi").GetInt64();
-        if (seen.TryGetValue((strike, call), out var previous) && previous >= id)
+        if (quote?.Oi is not { } id || (seen.TryGetValue((strike, call), out var previous) && previous >= id))
         {
             return;
         }

@@ -31,4 +31,12 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00")]
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// How long a chain update that reached the gateway ahead of the one before it waits for that one before the
+    /// gateway takes it as lost and fetches the snapshot. The grains send in order, but the Orleans client may hand
+    /// consecutive messages to the observer out of order under load. Checked on each update and every StaleAfter/15.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 }

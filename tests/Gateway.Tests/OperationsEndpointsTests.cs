@@ -13,9 +13,24 @@ public sealed class OperationsEndpointsTests(GatewayFactory factory)
     [InlineData("/health/ready", new[] { "grain-storage", "orleans" })]
     public async Task Health_endpoints_report_healthy_with_each_check_named(string path, string[] checks)
     {
-        var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        // Degraded (still 200) is the right answer while a grain's state write is overdue, which a loaded test machine
+        // can cause for a moment; a healthy gateway must answer Healthy once its writes have caught up.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        JsonElement report;
+        while (true)
+        {
+            using var response = await http.GetAsync(path, timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            report = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+            if (report.GetProperty("status").GetString() != "Degraded")
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
         Assert.Equal(checks, report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(report.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));

@@ -17,6 +17,9 @@ public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
 {
     public const int StrikesEachSide = 8;
 
+    /// <summary>The time stamp of the known market's last quotes: a tick a test adds must be later to be applied.</summary>
+    public DateTime QuotedAt { get; private set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -28,6 +31,7 @@ public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
         var catalog = Services.GetRequiredService<InstrumentCatalog>();
         var provider = Services.GetRequiredService<IClusterClient>().GetStreamProvider(MarketStreams.ProviderName);
         var now = DateTime.UtcNow;
+        QuotedAt = now.AddSeconds(1);
         foreach (var instrument in catalog.All)
         {
             var expiries = catalog.Expiries(instrument);

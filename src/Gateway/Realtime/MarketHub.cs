@@ -22,6 +22,7 @@ internal sealed class MarketHub(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<RateLimitOptions> limits,
+    IOptions<GatewayOptions> gateway,
     IChainFeedListeners listeners,
     ILogger<ChainFeed> feedLogger) : Hub
 {
@@ -43,7 +44,7 @@ internal sealed class MarketHub(
 
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
         var group = HubGroups.Chain(chain);
-        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, feedLogger, listeners.For(chain)));
+        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, gateway.Value.ReorderWindow, feedLogger, listeners.For(chain)));
         await feed.ReadyAsync();
         feed.Add(outboxes.Get(Context.ConnectionId), level);
         await relay.RequestAsync(group);

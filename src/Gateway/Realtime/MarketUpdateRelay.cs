@@ -164,6 +164,7 @@ internal sealed partial class MarketUpdateRelay(
     /// <summary>
     /// Marks chains stale that have been silent past the bound and subscribes to them again: once membership has
     /// declared their silo dead, that call starts the next activation, whose snapshot restarts the subscribers.
+    /// A chain whose early update has waited past the reorder window fetches its snapshot, though no update follows.
     /// </summary>
     private async Task WatchLivenessAsync(CancellationToken stoppingToken)
     {
@@ -179,10 +180,19 @@ internal sealed partial class MarketUpdateRelay(
 
             foreach (var watch in current)
             {
-                if (watch.Feed is ChainFeed chain && chain.CheckStale(staleAfter))
+                if (watch.Feed is not ChainFeed chain)
+                {
+                    continue;
+                }
+
+                if (chain.CheckStale(staleAfter))
                 {
                     RealtimeMetrics.StaleChains.Add(1);
                     _ = ResubscribeAsync(watch);
+                }
+                else
+                {
+                    chain.CheckGap();
                 }
             }
         }

@@ -21,5 +21,7 @@ internal static class RealtimeMetrics
 
     public static readonly Counter<long> StaleChains = Meter.CreateCounter<long>("relay.stale", description: "Chains marked stale because their grain went silent (no update, no heartbeat) past the bound");
 
+    public static readonly Counter<long> FeedEarlyUpdates = Meter.CreateCounter<long>("feed.early", description: "Chain updates that reached the gateway ahead of the one before them and were held until it came");
+
     public static readonly Counter<long> FeedResyncs = Meter.CreateCounter<long>("feed.resyncs", description: "Chain snapshots fetched because an update did not continue the gateway's state");
 }

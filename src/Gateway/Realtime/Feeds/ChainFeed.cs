@@ -6,18 +6,21 @@ namespace DeltaStream.Gateway.Realtime.Feeds;
 
 /// <summary>
 /// One chain as this gateway knows it: the latest state (the grain's snapshot with every update since folded in,
-/// latest wins) and a lane per throttle level in use. An update that does not continue the state (a gap, or a
-/// new epoch) makes the feed fetch the grain's snapshot (the grain's current activation answers, so its epoch is
-/// taken as it is): a new epoch restarts every lane from it, a later state of the same epoch reaches subscribers as
-/// one merged update; updates that arrive meanwhile are kept and applied after it when they continue it. Its
-/// <see cref="IChainFeedListener"/> hears of each subscriber and each new state.
+/// latest wins) and a lane per throttle level in use. An update of the same epoch that arrives ahead of the next
+/// one is held for up to <paramref name="reorderWindow"/> (<see cref="UpdateReorderBuffer"/>). An update of
+/// another epoch, or a gap that stays open, makes the feed fetch the grain's snapshot (the grain's current
+/// activation answers, so its epoch is taken as it is): a new epoch restarts every lane from it, a later state of
+/// the same epoch reaches subscribers as one merged update; the newest updates that arrive meanwhile are kept and
+/// applied after it when they continue it. Its <see cref="IChainFeedListener"/> hears of each subscriber and each
+/// new state.
 /// </summary>
-internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, ILogger logger, IChainFeedListener listener) : LiveFeed
+internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, TimeSpan reorderWindow, ILogger logger, IChainFeedListener listener) : LiveFeed
 {
     private const int PendingLimit = 64;
 
     private readonly Dictionary<UpdateThrottle, ChainLane> lanes = [];
     private readonly List<ChainUpdate> pending = [];
+    private readonly UpdateReorderBuffer early = new(PendingLimit);
     private ChainSnapshot? latest;
     private long heardAt = clock.GetTimestamp();
     private bool fetching = true;
@@ -47,19 +50,35 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             HeardLocked();
             if (fetching)
             {
-                if (pending.Count < PendingLimit)
+                // The snapshot will cover what the grain sent before it answered: keep the newest updates.
+                pending.Add(update);
+                if (pending.Count > PendingLimit)
                 {
-                    pending.Add(update);
+                    pending.Remove(pending.MinBy(u => u.Sequence)!);
                 }
 
                 return;
             }
 
-            if (!TryAdvance(update))
+            if (!TryAdvance(update) || early.Overdue(clock, reorderWindow))
             {
-                fetching = true;
-                _ = ResyncAsync();
+                StartResync();
             }
+        }
+    }
+
+    /// <summary>Fetches the snapshot when an early update has waited past the reorder window; true when it did.</summary>
+    public bool CheckGap()
+    {
+        lock (Gate)
+        {
+            if (disposed || fetching || !early.Overdue(clock, reorderWindow))
+            {
+                return false;
+            }
+
+            StartResync();
+            return true;
         }
     }
 
@@ -97,8 +116,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         {
             if (!fetching && !disposed)
             {
-                fetching = true;
-                _ = ResyncAsync();
+                StartResync();
             }
         }
     }
@@ -165,28 +183,49 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         }
     }
 
-    /// <summary>False when the update neither continues the state nor is already in it.</summary>
+    /// <summary>
+    /// Applies the update when it continues the state (and then every held one that follows it), holds it when it
+    /// is of the same epoch but early; false when it is of another epoch or the buffer is full.
+    /// </summary>
     private bool TryAdvance(ChainUpdate update)
     {
         var current = latest!;
-        if (update.Epoch == current.Epoch && update.Sequence <= current.Sequence)
-        {
-            return true;
-        }
-
-        if (update.Epoch != current.Epoch || update.Sequence != current.Sequence + 1)
+        if (update.Epoch != current.Epoch)
         {
             return false;
         }
 
-        latest = ChainDeltas.Apply(current, update);
-        foreach (var lane in lanes.Values)
+        if (update.Sequence <= current.Sequence)
         {
-            lane.Changed(latest);
+            return true;
         }
 
-        listener.Changed(latest);
+        if (update.Sequence != current.Sequence + 1)
+        {
+            RealtimeMetrics.FeedEarlyUpdates.Add(1);
+            return early.Hold(update, clock.GetTimestamp());
+        }
+
+        do
+        {
+            current = ChainDeltas.Apply(current, update);
+        }
+        while (early.TryTakeNext(current.Epoch, current.Sequence, out update));
+
+        latest = current;
+        foreach (var lane in lanes.Values)
+        {
+            lane.Changed(current);
+        }
+
+        listener.Changed(current);
         return true;
+    }
+
+    private void StartResync()
+    {
+        fetching = true;
+        _ = ResyncAsync();
     }
 
     private void HeardLocked()
@@ -219,6 +258,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
             // A new epoch: every subscriber starts again from it (and so also knows the chain is live again).
             stale = false;
             latest = snapshot;
+            early.Clear();
             foreach (var lane in lanes.Values)
             {
                 lane.Reset(snapshot);
@@ -239,17 +279,22 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         }
 
         // Kept updates of another epoch are left out: if that epoch is the newer one, its next update asks again.
-        var gap = false;
+        // Early ones wait in the reorder buffer like live ones, and held updates the snapshot covers are dropped.
+        var full = false;
         foreach (var update in pending.Where(u => u.Epoch == latest.Epoch).OrderBy(u => u.Sequence))
         {
-            gap |= !TryAdvance(update);
+            full |= !TryAdvance(update);
         }
 
         pending.Clear();
-        if (gap)
+        while (early.TryTakeNext(latest.Epoch, latest.Sequence, out var next))
         {
-            fetching = true;
-            _ = ResyncAsync();
+            full |= !TryAdvance(next);
+        }
+
+        if (full)
+        {
+            StartResync();
         }
     }
 
