@@ -24,6 +24,25 @@ public sealed class FeedEntryFormatTests
         Assert.Equal(new OptionTick(new DateOnly(2026, 12, 2), 24300, OptionRight.Call, At, 1018, 101.5, 102.5, 102.0, 350, 120450), Assert.Single(entry.Batch.Options));
     }
 
+    [Theory]
+    [InlineData("2026-11-26T09:15:00.123Z", "2026-12-02")]
+    [InlineData("2026-11-26T14:45:00.123+05:30", "2026-12-02")]
+    [InlineData("2026-11-26T04:15:00.123-05:00", "2026-12-02")]
+    [InlineData("2026-11-26T09:15:00.123", "2026-12-02")]
+    [InlineData("2026-11-26 09:15:00.123", "2026-12-02")]
+    [InlineData("2026-11-26T09:15:00.123Z", "2026\\u002d12\\u002d02")]
+    public void Every_iso_form_of_an_instant_and_an_escaped_expiry_decode_to_the_same_tick(string ts, string expiry)
+    {
+        var data = $$"""[{"kind":"option","symbol":"NIFTY","expiry":"{{expiry}}","strike":24300,"right":"P","ts":"{{ts}}","seq":7,"bid":1,"ask":2,"last":1.5}]""";
+
+        var entry = FeedEntryFormat.Decode(data);
+
+        Assert.Empty(entry.Rejected);
+        var tick = Assert.Single(entry.Batch!.Options);
+        Assert.Equal(new OptionTick(new DateOnly(2026, 12, 2), 24300, OptionRight.Put, At, 7, 1, 2, 1.5, 0, 0), tick);
+        Assert.Equal(DateTimeKind.Utc, tick.Timestamp.Kind);
+    }
+
     [Fact]
     public void Encoding_then_decoding_gives_back_every_tick_exactly()
     {

@@ -25,6 +25,39 @@ public readonly record struct ChainId(string Symbol, DateOnly Expiry)
         return true;
     }
 
-    public static bool TryParseExpiry(string? text, out DateOnly expiry) =>
-        DateOnly.TryParseExact(text, ExpiryFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out expiry);
+    /// <summary>
+    /// Exactly <see cref="ExpiryFormat"/> (what DateOnly.TryParseExact with the invariant culture accepts), read by
+    /// position: every feed tick carries an expiry, and the general format parser was a tenth of a silo's ingest CPU.
+    /// </summary>
+    public static bool TryParseExpiry(ReadOnlySpan<char> text, out DateOnly expiry)
+    {
+        expiry = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        expiry = new DateOnly(year, month, day);
+        return true;
+    }
+
+    public static bool TryParseExpiry(string? text, out DateOnly expiry) => TryParseExpiry(text.AsSpan(), out expiry);
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using DeltaStream.Ticks;
 
@@ -117,13 +118,14 @@ public static class FeedEntryFormat
             return "notAnObject: a tick must be a JSON object";
         }
 
-        var kind = Text(e, "kind");
-        if (kind is not ("underlying" or "option"))
+        // Every field is compared or parsed in place where it can be: this runs for every tick the silo ingests.
+        var isUnderlying = Is(e, "kind", "underlying"u8);
+        if (!isUnderlying && !Is(e, "kind", "option"u8))
         {
-            return $"unknownKind: kind must be 'underlying' or 'option', got '{kind}'";
+            return $"unknownKind: kind must be 'underlying' or 'option', got '{Text(e, "kind")}'";
         }
 
-        var tickSymbol = Text(e, "symbol");
+        var tickSymbol = symbol is not null && Is(e, "symbol", symbol) ? symbol : Text(e, "symbol");
         if (string.IsNullOrWhiteSpace(tickSymbol))
         {
             return "badSymbol: symbol is required";
@@ -149,7 +151,7 @@ public static class FeedEntryFormat
             return $"mixedSources: an entry carries one src ('{source}'), this tick is '{tickSource}'";
         }
 
-        if (!DateTimeOffset.TryParse(Text(e, "ts"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ts))
+        if (!TryTimestamp(e, out var ts))
         {
             return "badTimestamp: ts must be an ISO-8601 instant";
         }
@@ -165,7 +167,7 @@ public static class FeedEntryFormat
             return "badVolume: volume must be a non-negative integer";
         }
 
-        if (kind == "underlying")
+        if (isUnderlying)
         {
             if (!Number(e, "price", out var price) || !(price > 0))
             {
@@ -173,11 +175,11 @@ public static class FeedEntryFormat
             }
 
             (symbol, source) = (tickSymbol, tickSource);
-            underlying.Add(new UnderlyingTick(ts.UtcDateTime, seq, price, volume));
+            underlying.Add(new UnderlyingTick(ts, seq, price, volume));
             return null;
         }
 
-        if (!ChainId.TryParseExpiry(Text(e, "expiry"), out var expiry))
+        if (!TryExpiry(e, out var expiry))
         {
             return "badExpiry: expiry must be a date yyyy-MM-dd";
         }
@@ -187,12 +189,7 @@ public static class FeedEntryFormat
             return "badStrike: strike must be a finite number above zero";
         }
 
-        var right = Text(e, "right") switch
-        {
-            "C" => OptionRight.Call,
-            "P" => (OptionRight?)OptionRight.Put,
-            _ => null,
-        };
+        OptionRight? right = Is(e, "right", "C"u8) ? OptionRight.Call : Is(e, "right", "P"u8) ? OptionRight.Put : null;
         if (right is null)
         {
             return "badRight: right must be 'C' or 'P'";
@@ -215,8 +212,64 @@ public static class FeedEntryFormat
         }
 
         (symbol, source) = (tickSymbol, tickSource);
-        options.Add(new OptionTick(expiry, strike, right.Value, ts.UtcDateTime, seq, bid, ask, last, volume, oi));
+        options.Add(new OptionTick(expiry, strike, right.Value, ts, seq, bid, ask, last, volume, oi));
         return null;
+    }
+
+    private static bool Is(JsonElement e, string name, ReadOnlySpan<byte> utf8) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && p.ValueEquals(utf8);
+
+    private static bool Is(JsonElement e, string name, string text) =>
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && p.ValueEquals(text);
+
+    /// <summary>
+    /// A UTC instant ("...Z", what producers are asked to write) is read by System.Text.Json's ISO-8601 reader in
+    /// place; any other form goes through the general parser, which assumes UTC when no offset is given.
+    /// </summary>
+    private static bool TryTimestamp(JsonElement e, out DateTime utc)
+    {
+        utc = default;
+        if (!e.TryGetProperty("ts", out var p) || p.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        if (p.TryGetDateTime(out utc) && utc.Kind == DateTimeKind.Utc)
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(p.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        utc = parsed.UtcDateTime;
+        return true;
+    }
+
+    private static bool TryExpiry(JsonElement e, out DateOnly expiry)
+    {
+        expiry = default;
+        if (!e.TryGetProperty("expiry", out var p) || p.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // The raw value of a yyyy-MM-dd expiry is its 10 ASCII characters in quotes; any other (escaped) form is decoded first.
+        var raw = JsonMarshal.GetRawUtf8Value(p);
+        if (raw.Length != 12 || raw.Contains((byte)'\\'))
+        {
+            return ChainId.TryParseExpiry(p.GetString(), out expiry);
+        }
+
+        Span<char> text = stackalloc char[10];
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = (char)raw[i + 1];
+        }
+
+        return ChainId.TryParseExpiry(text, out expiry);
     }
 
     private static void WriteSource(Utf8JsonWriter json, string? source)
