@@ -44,6 +44,20 @@ public sealed class FeedEntryFormatTests
     }
 
     [Fact]
+    public void An_entry_that_is_not_valid_utf8_is_refused_whole_as_unparseable_with_its_text()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("""[{"kind":"underlying","symbol":"NIFTY","ts":"2026-11-26T09:15:00Z","seq":1,"price":1}]""");
+        bytes[33] = 0xFF; // inside "NIFTY": the JSON is well formed, the text is not UTF-8
+
+        var entry = FeedEntryFormat.Decode(bytes);
+
+        Assert.Null(entry.Batch);
+        var refused = Assert.Single(entry.Rejected);
+        Assert.StartsWith("unparseable:", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"underlying\"", refused.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Encoding_then_decoding_gives_back_every_tick_exactly()
     {
         var batch = new TickBatch("BRK.B", [new UnderlyingTick(At, 1, 412.37, 9)], [

@@ -11,7 +11,7 @@ namespace DeltaStream.Providers.Redis;
 /// </summary>
 internal sealed class EntryRouter(int partition, FeedPartitioner partitioner, InstrumentCatalog catalog)
 {
-    public RoutedEntry Route(string? data)
+    public RoutedEntry Route(ReadOnlyMemory<byte> data)
     {
         var decoded = FeedEntryFormat.Decode(data);
         if (decoded.Batch is not { } batch)
@@ -22,13 +22,13 @@ internal sealed class EntryRouter(int partition, FeedPartitioner partitioner, In
         var rejected = new List<RejectedTick>(decoded.Rejected);
         if (!catalog.TryGet(batch.Symbol, out var instrument))
         {
-            rejected.Add(new RejectedTick(data!, $"unknownSymbol: '{batch.Symbol}' is not a listed instrument"));
+            rejected.Add(new RejectedTick(FeedEntryFormat.Text(data), $"unknownSymbol: '{batch.Symbol}' is not a listed instrument"));
             return new RoutedEntry([], rejected);
         }
 
         if (partitioner.PartitionOf(instrument.Symbol) != partition)
         {
-            rejected.Add(new RejectedTick(data!, $"wrongPartition: '{instrument.Symbol}' belongs in {partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol))}"));
+            rejected.Add(new RejectedTick(FeedEntryFormat.Text(data), $"wrongPartition: '{instrument.Symbol}' belongs in {partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol))}"));
             return new RoutedEntry([], rejected);
         }
 
@@ -53,7 +53,7 @@ internal sealed class EntryRouter(int partition, FeedPartitioner partitioner, In
         : null;
 
     /// <summary>Only the part of an entry that feeds <paramref name="stream"/>, if any.</summary>
-    public TickBatch? PartFor(string? data, StreamId stream)
+    public TickBatch? PartFor(ReadOnlyMemory<byte> data, StreamId stream)
     {
         foreach (var (id, batch) in Route(data).Parts)
         {

@@ -65,23 +65,34 @@ public static class FeedEntryFormat
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static DecodedEntry Decode(string? data)
+    public static DecodedEntry Decode(string? data) =>
+        Decode(data is null ? ReadOnlyMemory<byte>.Empty : System.Text.Encoding.UTF8.GetBytes(data));
+
+    /// <summary>Decodes the entry as Redis holds it (UTF-8), with no string in between; a refused entry's text is made only then.</summary>
+    public static DecodedEntry Decode(ReadOnlyMemory<byte> utf8)
     {
         var rejected = new List<RejectedTick>();
-        if (string.IsNullOrWhiteSpace(data))
+        if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            rejected.Add(new RejectedTick(data ?? "", "missingData: the entry has no 'data' field"));
+            rejected.Add(new RejectedTick(Text(utf8), "missingData: the entry has no 'data' field"));
+            return new DecodedEntry(null, rejected);
+        }
+
+        // JsonDocument checks UTF-8 only when a value is read as a string, which would throw mid-entry.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            rejected.Add(new RejectedTick(Text(utf8), "unparseable: the entry is not UTF-8 text"));
             return new DecodedEntry(null, rejected);
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(data);
+            document = JsonDocument.Parse(utf8);
         }
         catch (JsonException ex)
         {
-            rejected.Add(new RejectedTick(data, $"unparseable: {ex.Message}"));
+            rejected.Add(new RejectedTick(Text(utf8), $"unparseable: {ex.Message}"));
             return new DecodedEntry(null, rejected);
         }
 
@@ -89,7 +100,7 @@ public static class FeedEntryFormat
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                rejected.Add(new RejectedTick(data, "unparseable: 'data' must be a JSON array of ticks"));
+                rejected.Add(new RejectedTick(Text(utf8), "unparseable: 'data' must be a JSON array of ticks"));
                 return new DecodedEntry(null, rejected);
             }
 
@@ -220,6 +231,9 @@ public static class FeedEntryFormat
         options[optionCount++] = new OptionTick(expiry, strike, right.Value, ts, seq, bid, ask, last, volume, oi);
         return null;
     }
+
+    /// <summary>The entry as text, for a dead-letter record.</summary>
+    public static string Text(ReadOnlyMemory<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.Span);
 
     private static bool Is(JsonElement e, string name, ReadOnlySpan<byte> utf8) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && p.ValueEquals(utf8);

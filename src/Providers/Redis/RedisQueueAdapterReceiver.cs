@@ -89,7 +89,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         {
             var id = entry.Id.ToString();
             var data = entry[FeedEntryFormat.DataField];
-            var routed = router.Route(data.HasValue ? data.ToString() : null);
+            var routed = router.Route(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty);
             if (containers.Count + routed.Parts.Count > capacity)
             {
                 break;

@@ -36,7 +36,7 @@ internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner p
             foreach (var entry in entries)
             {
                 var data = entry[FeedEntryFormat.DataField];
-                if (router.PartFor(data.HasValue ? data.ToString() : null, stream) is { } batch)
+                if (router.PartFor(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty, stream) is { } batch)
                 {
                     yield return new PositionedBatch(batch, RedisBatchContainer.SequenceNumberOf(entry.Id.ToString()));
                 }
