@@ -85,12 +85,7 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => DeltaStream.Testing.LoopbackPorts.Next();
 
     public static string FreePortText() => FreePort().ToString(CultureInfo.InvariantCulture);
 

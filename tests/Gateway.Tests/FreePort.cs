@@ -1,15 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace DeltaStream.Gateway.Tests;
 
 internal static class FreePort
 {
-    /// <summary>A loopback port the OS reports free, so parallel test hosts never collide.</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port no other test server holds (see <see cref="DeltaStream.Testing.LoopbackPorts"/>).</summary>
+    public static int Next() => DeltaStream.Testing.LoopbackPorts.Next();
 }

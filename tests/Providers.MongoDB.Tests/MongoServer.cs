@@ -145,12 +145,7 @@ public sealed class MongoServer : IAsyncLifetime
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    internal static int FreePort() => DeltaStream.Testing.LoopbackPorts.Next();
 
     private static string RepositoryRoot()
     {

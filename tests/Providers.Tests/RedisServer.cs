@@ -22,9 +22,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         this.fsync = fsync;
         directory = durable ? Directory.CreateTempSubdirectory("deltastream-redis-").FullName : null;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        Port = DeltaStream.Testing.LoopbackPorts.Next();
     }
 
     public int Port { get; }
@@ -54,7 +52,9 @@ public sealed class RedisServer : IAsyncDisposable
                 await probe.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException) when (clock.Elapsed < TimeSpan.FromSeconds(20) && !process.HasExited)
+            // A restarted server answers LOADING while it reads its append-only file back.
+            catch (RedisException ex) when ((ex is RedisConnectionException || ex.Message.StartsWith("LOADING", StringComparison.Ordinal))
+                && clock.Elapsed < TimeSpan.FromSeconds(20) && !process.HasExited)
             {
                 await Task.Delay(50);
             }
