@@ -3,6 +3,7 @@
 # Release, and the load driver (SignalR clients and the tick writer) on this machine; they share its cores.
 # Each line is one run: clients over all 32 chains at one throttle, ticks at one rate (see the driver for fields).
 # Usage: bash bench/fanout.sh [seconds per run=15] [runs: "clients:ticks_per_s:throttle ..."]
+# FANOUT_CLIENT=signalr uses the .NET SignalR client instead of the default raw WebSocket clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -34,6 +35,6 @@ token=$(curl -sf -X POST "http://127.0.0.1:$gateway_http/api/v1/auth/register" -
 for run in $runs; do
   IFS=: read -r clients rate throttle <<< "$run"
   dotnet bench/DeltaStream.FanoutBench/bin/Release/net10.0/DeltaStream.FanoutBench.dll "127.0.0.1:$redis_port" "http://127.0.0.1:$gateway_http/" \
-    "$token" "$clients" "$rate" "$throttle" "$seconds" "$gateway" "$silo"
+    "$token" "$clients" "$rate" "$throttle" "$seconds" "$gateway" "$silo" "${FANOUT_CLIENT:-raw}"
   echo "  gateway counters so far: $(curl -sf "http://127.0.0.1:$gateway_http/metrics" | grep -E '^deltastream_gateway_[a-z_]+(_total)? ' | awk '{printf "%s=%s ", $1, $2}')"
 done

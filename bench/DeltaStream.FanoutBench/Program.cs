@@ -10,7 +10,8 @@ namespace DeltaStream.FanoutBench;
 /// Fan-out load driver for bench/fanout.sh: N SignalR clients spread over every chain at one throttle level, the
 /// tick writer at a fixed rate, and after a warm-up a measured window: messages/s, tick-to-client latency (from the
 /// tick's write to Redis to its first sight at a client) p50/p99/p99.9, sequence gaps, CPU and RSS of the gateway and
-/// the silo. Usage: redis gateway-url token clients ticks-per-second throttle seconds gateway-pid silo-pid.
+/// the silo. Usage: redis gateway-url token clients ticks-per-second throttle seconds gateway-pid silo-pid [raw|signalr]
+/// (raw: SignalR's JSON protocol over plain WebSockets, the default; signalr: the .NET SignalR client).
 /// </summary>
 internal static class Program
 {
@@ -21,6 +22,7 @@ internal static class Program
         var (redisAddress, gateway, token) = (args[0], new Uri(args[1]), args[2]);
         var (clients, rate, throttle, seconds) = (Int(args[3]), Int(args[4]), args[5], Int(args[6]));
         var (gatewayPid, siloPid) = (Int(args[7]), Int(args[8]));
+        var raw = args.Length <= 9 || args[9] == "raw";
         // An overloaded driver shows as latency in the figures, not as a writer that gives up after 5 s.
         var redisOptions = ConfigurationOptions.Parse(redisAddress);
         redisOptions.AsyncTimeout = redisOptions.SyncTimeout = 60_000;
@@ -31,35 +33,37 @@ internal static class Program
             .SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now).Select(e => (i.Symbol, Expiry: e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             .ToArray();
 
-        var connected = new List<FanoutClient>(clients);
+        var connected = new List<IFanoutClient>(clients);
         for (var batch = 0; batch < clients; batch += 50)
         {
             connected.AddRange(await Task.WhenAll(Enumerable.Range(batch, Math.Min(50, clients - batch))
-                .Select(i => FanoutClient.ConnectAsync(gateway, token, writer, chains[i % chains.Length].Symbol, chains[i % chains.Length].Expiry, throttle))));
+                .Select(async i => raw
+                    ? (IFanoutClient)await RawFanoutClient.ConnectAsync(gateway, token, writer, chains[i % chains.Length].Symbol, chains[i % chains.Length].Expiry, throttle)
+                    : await FanoutClient.ConnectAsync(gateway, token, writer, chains[i % chains.Length].Symbol, chains[i % chains.Length].Expiry, throttle))));
         }
 
         using var stop = new CancellationTokenSource();
         var writing = writer.RunAsync(stop.Token);
         await Task.Delay(WarmUp);
         var (gatewayCpu, siloCpu, driverCpu, gatewayRss) = (ProcessStats.CpuSeconds(gatewayPid), ProcessStats.CpuSeconds(siloPid), ProcessStats.CpuSeconds(Environment.ProcessId), ProcessStats.RssMegabytes(gatewayPid));
-        var messagesBefore = connected.Sum(c => c.Messages);
+        var messagesBefore = connected.Sum(c => c.Tracker.Messages);
         var writtenBefore = writer.Written;
-        connected.ForEach(c => c.Recording = true);
+        connected.ForEach(c => c.Tracker.Recording = true);
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
-        connected.ForEach(c => c.Recording = false);
+        connected.ForEach(c => c.Tracker.Recording = false);
         var elapsed = clock.Elapsed.TotalSeconds;
         var (gatewayCpuEnd, siloCpuEnd, driverCpuEnd) = (ProcessStats.CpuSeconds(gatewayPid), ProcessStats.CpuSeconds(siloPid), ProcessStats.CpuSeconds(Environment.ProcessId));
         var (gatewayRssEnd, siloRss) = (ProcessStats.RssMegabytes(gatewayPid), ProcessStats.RssMegabytes(siloPid));
-        var messages = connected.Sum(c => c.Messages) - messagesBefore;
+        var messages = connected.Sum(c => c.Tracker.Messages) - messagesBefore;
         var written = writer.Written - writtenBefore;
         await stop.CancelAsync();
         await writing;
 
-        var latencies = connected.SelectMany(c => c.LatenciesMs).Order().ToArray();
+        var latencies = connected.SelectMany(c => c.Tracker.LatenciesMs).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"clients={clients} ticks_per_s={written / elapsed:F0} throttle={throttle} messages_per_s={messages / elapsed:F0} samples={latencies.Length} " +
-            $"p50_ms={Percentile(latencies, 0.50):F1} p99_ms={Percentile(latencies, 0.99):F1} p999_ms={Percentile(latencies, 0.999):F1} gaps={connected.Sum(c => c.Gaps)} " +
+            $"clients={clients} client={(raw ? "raw-websocket" : "signalr")} ticks_per_s={written / elapsed:F0} throttle={throttle} messages_per_s={messages / elapsed:F0} samples={latencies.Length} " +
+            $"p50_ms={Percentile(latencies, 0.50):F1} p99_ms={Percentile(latencies, 0.99):F1} p999_ms={Percentile(latencies, 0.999):F1} gaps={connected.Sum(c => c.Tracker.Gaps)} " +
             $"gateway_cpu_cores={(gatewayCpuEnd - gatewayCpu) / elapsed:F2} silo_cpu_cores={(siloCpuEnd - siloCpu) / elapsed:F2} driver_cpu_cores={(driverCpuEnd - driverCpu) / elapsed:F2} gateway_rss_mb={gatewayRss:F0}->{gatewayRssEnd:F0} silo_rss_mb={siloRss:F0}"));
         await Task.WhenAll(connected.Select(c => c.DisposeAsync().AsTask()));
         return 0;

@@ -37,6 +37,26 @@ public sealed class ChainFeedOrderTests
     }
 
     [Fact]
+    public async Task Overlapping_gaps_each_get_the_whole_window_so_a_buffer_that_never_empties_does_not_fetch()
+    {
+        var (grain, listener, clock) = (new SnapshotGrain(Snapshot(10)), new StateListener(), new ManualClock());
+        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener);
+        await feed.ReadyAsync();
+
+        // 12 waits from t=0, 14 from t=30 ms; at t=60 ms only 14 is held, and it has waited 30 ms.
+        feed.OnUpdate(Update(12));
+        clock.Advance(Window * 0.6);
+        feed.OnUpdate(Update(14));
+        feed.OnUpdate(Update(11));
+        clock.Advance(Window * 0.6);
+
+        Assert.False(feed.CheckGap());
+        feed.OnUpdate(Update(13));
+        Assert.Equal(1, grain.Fetches);
+        Assert.Equal([10, 12, 14], listener.Sequences);
+    }
+
+    [Fact]
     public async Task A_gap_still_open_after_the_window_fetches_the_snapshot_once_and_the_feed_continues_from_it()
     {
         var (grain, listener, clock) = (new SnapshotGrain(Snapshot(10)), new StateListener(), new ManualClock());

@@ -10,13 +10,15 @@ namespace DeltaStream.Gateway.Api;
 /// The JSON of each chain's last published snapshot, per strike window. A chain changes at most once per publish
 /// interval while it may be read thousands of times a second, so every GET of an unchanged chain answers with the
 /// bytes already written (serialising 30 KB was most of a request's cost). An entry is replaced when the grain's
-/// epoch or sequence moves; the number of entries is bounded, past it a window is serialised per request.
+/// epoch or sequence moves. Entries are bounded: when a new one would pass the bound (many strike windows, or
+/// chains that expired) the cache starts again empty, so it keeps serving what is asked for now.
 /// </summary>
 internal sealed class ChainSnapshotJson(IOptions<JsonOptions> json)
 {
-    private const int MaxEntries = 4096;
+    private const int MaxEntries = 1024;
     private readonly JsonSerializerOptions options = json.Value.SerializerOptions;
     private readonly ConcurrentDictionary<(string Chain, int EachSide), Entry> entries = new();
+    private int count;
 
     /// <summary>The snapshot, cut to <paramref name="eachSide"/> strikes around the money when given, as UTF-8 JSON.</summary>
     public ReadOnlyMemory<byte> Utf8(string chain, ChainSnapshot snapshot, int? eachSide)
@@ -29,10 +31,13 @@ internal sealed class ChainSnapshotJson(IOptions<JsonOptions> json)
 
         var shaped = eachSide is { } n ? StrikeWindow.Apply(snapshot, n) : snapshot;
         var utf8 = JsonSerializer.SerializeToUtf8Bytes(shaped, options);
-        if (cached is not null || entries.Count < MaxEntries)
+        if (cached is null && Interlocked.Increment(ref count) > MaxEntries)
         {
-            entries[key] = new Entry(snapshot.Epoch, snapshot.Sequence, utf8);
+            entries.Clear();
+            Interlocked.Exchange(ref count, 1);
         }
+
+        entries[key] = new Entry(snapshot.Epoch, snapshot.Sequence, utf8);
 
         return utf8;
     }

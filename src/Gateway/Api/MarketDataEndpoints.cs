@@ -16,7 +16,7 @@ internal static class MarketDataEndpoints
         api.MapGet("/chains/{symbol}/{expiry}", GetChainAsync).WithName("GetChain")
             .Produces<ChainSnapshot>()
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapHistoryApi();
         return api;

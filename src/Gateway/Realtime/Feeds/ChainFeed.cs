@@ -54,7 +54,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
                 pending.Add(update);
                 if (pending.Count > PendingLimit)
                 {
-                    pending.Remove(pending.MinBy(u => u.Sequence)!);
+                    pending.Remove(pending.MinBy(u => (u.Epoch, u.Sequence))!);
                 }
 
                 return;

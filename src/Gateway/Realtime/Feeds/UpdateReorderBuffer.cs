@@ -11,20 +11,15 @@ namespace DeltaStream.Gateway.Realtime.Feeds;
 /// </summary>
 internal sealed class UpdateReorderBuffer(int capacity)
 {
-    private readonly SortedList<long, ChainUpdate> ahead = [];
-    private long heldSince;
+    // Each held update with when it arrived: under load gaps overlap, and the buffer may never empty between them.
+    private readonly SortedList<long, (ChainUpdate Update, long HeldAt)> ahead = [];
 
     public int Count => ahead.Count;
 
     /// <summary>Keeps an early update; false when the buffer is now over its capacity.</summary>
     public bool Hold(ChainUpdate update, long now)
     {
-        if (ahead.Count == 0)
-        {
-            heldSince = now;
-        }
-
-        ahead.TryAdd(update.Sequence, update);
+        ahead.TryAdd(update.Sequence, (update, now));
         return ahead.Count <= capacity;
     }
 
@@ -33,7 +28,7 @@ internal sealed class UpdateReorderBuffer(int capacity)
     {
         while (ahead.Count > 0)
         {
-            var first = ahead.Values[0];
+            var first = ahead.Values[0].Update;
             if (first.Epoch != epoch || first.Sequence > last + 1)
             {
                 break;
@@ -51,8 +46,19 @@ internal sealed class UpdateReorderBuffer(int capacity)
         return false;
     }
 
-    /// <summary>True when an update has waited longer than <paramref name="window"/> for the ones before it.</summary>
-    public bool Overdue(TimeProvider clock, TimeSpan window) => ahead.Count > 0 && clock.GetElapsedTime(heldSince) >= window;
+    /// <summary>True when a held update has waited longer than <paramref name="window"/> for the ones before it.</summary>
+    public bool Overdue(TimeProvider clock, TimeSpan window)
+    {
+        foreach (var (_, heldAt) in ahead.Values)
+        {
+            if (clock.GetElapsedTime(heldAt) >= window)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Clear() => ahead.Clear();
 }

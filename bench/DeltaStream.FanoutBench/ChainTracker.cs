@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace DeltaStream.FanoutBench;
+
+/// <summary>
+/// What one client saw of its chain: messages, sequence gaps within an epoch, and for every tick it sees for the
+/// first time (a contract's OI above what it saw before) how long ago the tick was written to Redis.
+/// </summary>
+internal sealed class ChainTracker(TickWriter writer)
+{
+    private readonly Dictionary<(double Strike, bool Call), long> seen = [];
+    private readonly Lock gate = new();
+    private long epoch;
+    private long sequence;
+
+    public List<double> LatenciesMs { get; } = new(4096);
+
+    public long Messages { get; private set; }
+
+    public long Gaps { get; private set; }
+
+    /// <summary>Latencies are recorded only while this is set (after warm-up).</summary>
+    public bool Recording { get; set; }
+
+    /// <summary>One snapshot or update; <paramref name="rows"/> are (strike, call OI or -1, put OI or -1).</summary>
+    public void Receive(long messageEpoch, long last, long? fromSequence, bool snapshot, IReadOnlyList<(double Strike, long CallOi, long PutOi)> rows, long receivedAt)
+    {
+        lock (gate)
+        {
+            Messages++;
+            if (!snapshot && messageEpoch == epoch && fromSequence != sequence + 1)
+            {
+                Gaps++;
+            }
+
+            (epoch, sequence) = (messageEpoch, last);
+            foreach (var (strike, callOi, putOi) in rows)
+            {
+                See(callOi, strike, true, receivedAt, snapshot);
+                See(putOi, strike, false, receivedAt, snapshot);
+            }
+        }
+    }
+
+    private void See(long id, double strike, bool call, long now, bool snapshot)
+    {
+        if (id < 0 || (seen.TryGetValue((strike, call), out var previous) && previous >= id))
+        {
+            return;
+        }
+
+        seen[(strike, call)] = id;
+        var writtenAt = writer.WrittenAt(id);
+        if (!snapshot && Recording && writtenAt > 0)
+        {
+            LatenciesMs.Add(Stopwatch.GetElapsedTime(writtenAt, now).TotalMilliseconds);
+        }
+    }
+}
