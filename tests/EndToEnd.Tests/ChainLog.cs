@@ -90,6 +90,14 @@ internal sealed class ChainLog
     {
         lock (gate)
         {
+            // A chain already marked stale at that instant (a loaded machine can delay heartbeats past the bound) and
+            // not live again since stays stale: its marker counts from when it was sent.
+            var last = statuses.LastOrDefault(s => s.At < after);
+            if (last.Stale)
+            {
+                return last.At;
+            }
+
             return statuses.Where(s => s.Stale && s.At >= after).Select(s => (DateTime?)s.At).FirstOrDefault();
         }
     }
