@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace DeltaStream.Providers.Tests;
