@@ -17,4 +17,17 @@ public sealed class MetricsPortTests(StrictGatewayFactory factory) : IClassFixtu
         Assert.Contains("deltastream_", separate, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, onApi.StatusCode);
     }
+
+    [Fact]
+    public async Task Metrics_keep_kestrels_series_and_leave_out_its_buffer_pool_meter()
+    {
+        using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{factory.MetricsPort}/") };
+
+        // The first scrape's connection rents Kestrel buffers; the second shows what that recorded.
+        await metrics.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+        var text = await metrics.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+
+        Assert.Contains("microsoft_aspnetcore_server_kestrel_kestrel_active_connections", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("memory_pool", text, StringComparison.Ordinal);
+    }
 }

@@ -55,6 +55,7 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     /// <summary>Queues the source's next message; false (the message is skipped) while the source is behind here.</summary>
     public bool Post(IOutboxSource source, SerializedHubMessage message)
     {
+        Serialize(message);
         lock (gate)
         {
             if (!behind.Contains(source) && queue.Writer.TryWrite(message))
@@ -73,6 +74,7 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     /// </summary>
     public void PostSnapshot(IOutboxSource source, SerializedHubMessage snapshot)
     {
+        Serialize(snapshot);
         lock (gate)
         {
             sources.Add(source);
@@ -114,6 +116,11 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
         await pump;
         stopping.Dispose();
     }
+
+    // One message goes to many connections, and SignalR serialises it once per protocol under the message's lock: done
+    // here, on the poster's thread, the first outbox of each protocol pays for it and the pumps only read the bytes,
+    // rather than every other pump of the chain spinning on that lock while the first one serialises.
+    private void Serialize(SerializedHubMessage message) => message.GetSerializedMessage(connection.Protocol);
 
     private void FallBehind(IOutboxSource source)
     {
