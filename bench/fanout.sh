@@ -3,7 +3,8 @@
 # Release, and the load driver (SignalR clients and the tick writer) on this machine; they share its cores.
 # Each line is one run: clients over all 32 chains at one throttle, ticks at one rate (see the driver for fields).
 # Usage: bash bench/fanout.sh [seconds per run=15] [runs: "clients:ticks_per_s:throttle ..."]
-# FANOUT_CLIENT=signalr uses the .NET SignalR client instead of the default raw WebSocket clients.
+# FANOUT_CLIENT=signalr uses the .NET SignalR client instead of the default raw WebSocket clients; FANOUT_WARMUP sets
+# the unreported warm-up run's seconds (default 60, 0 for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -32,9 +33,19 @@ for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$gateway_http/health/ready" 
 wait_settled $gateway
 token=$(curl -sf -X POST "http://127.0.0.1:$gateway_http/api/v1/auth/register" -H 'content-type: application/json' \
   -d '{"email":"fanout@example.com","password":"fanout-password-42"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+drive() {
+  dotnet bench/DeltaStream.FanoutBench/bin/Release/net10.0/DeltaStream.FanoutBench.dll "127.0.0.1:$redis_port" "http://127.0.0.1:$gateway_http/" \
+    "$token" "$1" "$2" "$3" "$4" "$gateway" "$silo" "${FANOUT_CLIENT:-raw}"
+}
+# Under this load the processes take about a minute to reach their steady state (tiered JIT's optimised code, the
+# server GC's heap count, every chain's grain and stream cache); the first run's figures would measure that instead.
+warmup="${FANOUT_WARMUP:-60}"
+if [ "$warmup" -gt 0 ]; then
+  echo "warm-up (not reported): 500:10000:raw for ${warmup} s"
+  drive 500 10000 raw "$warmup" > /dev/null
+fi
 for run in $runs; do
   IFS=: read -r clients rate throttle <<< "$run"
-  dotnet bench/DeltaStream.FanoutBench/bin/Release/net10.0/DeltaStream.FanoutBench.dll "127.0.0.1:$redis_port" "http://127.0.0.1:$gateway_http/" \
-    "$token" "$clients" "$rate" "$throttle" "$seconds" "$gateway" "$silo" "${FANOUT_CLIENT:-raw}"
+  drive "$clients" "$rate" "$throttle" "$seconds"
   echo "  gateway counters so far: $(curl -sf "http://127.0.0.1:$gateway_http/metrics" | grep -E '^deltastream_gateway_[a-z_]+(_total)? ' | awk '{printf "%s=%s ", $1, $2}')"
 done

@@ -15,19 +15,33 @@ internal sealed class ChainTracker(TickWriter writer)
 
     public List<double> LatenciesMs { get; } = new(4096);
 
+    /// <summary>Per update: from its computation in the grain (<c>updatedAt</c>) to its receipt here.</summary>
+    public List<double> DeliveryMs { get; } = new(1024);
+
     public long Messages { get; private set; }
+
+    /// <summary>The JSON bytes of the updates seen while recording (the raw client only).</summary>
+    public long UpdateBytes { get; set; }
 
     public long Gaps { get; private set; }
 
     /// <summary>Latencies are recorded only while this is set (after warm-up).</summary>
     public bool Recording { get; set; }
 
-    /// <summary>One snapshot or update; <paramref name="rows"/> are (strike, call OI or -1, put OI or -1).</summary>
-    public void Receive(long messageEpoch, long last, long? fromSequence, bool snapshot, IReadOnlyList<(double Strike, long CallOi, long PutOi)> rows, long receivedAt)
+    /// <summary>
+    /// One snapshot or update; <paramref name="rows"/> are (strike, call OI or -1, put OI or -1), and
+    /// <paramref name="deliveryMs"/> how long ago the grain computed it.
+    /// </summary>
+    public void Receive(long messageEpoch, long last, long? fromSequence, bool snapshot, IReadOnlyList<(double Strike, long CallOi, long PutOi)> rows, long receivedAt, double deliveryMs)
     {
         lock (gate)
         {
             Messages++;
+            if (!snapshot && Recording)
+            {
+                DeliveryMs.Add(deliveryMs);
+            }
+
             if (!snapshot && messageEpoch == epoch && fromSequence != sequence + 1)
             {
                 Gaps++;

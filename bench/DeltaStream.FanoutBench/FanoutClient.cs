@@ -40,6 +40,6 @@ internal sealed class FanoutClient : IFanoutClient
     {
         var now = Stopwatch.GetTimestamp();
         var rows = (message.Strikes ?? []).Select(r => (r.Strike, r.Call?.Oi ?? -1, r.Put?.Oi ?? -1)).ToArray();
-        Tracker.Receive(message.Epoch, message.Sequence, message.FromSequence, snapshot, rows, now);
+        Tracker.Receive(message.Epoch, message.Sequence, message.FromSequence, snapshot, rows, now, (DateTime.UtcNow - message.UpdatedAt.ToUniversalTime()).TotalMilliseconds);
     }
 }
