@@ -1,18 +1,20 @@
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DeltaStream.Gateway.Realtime.Outbox;
 
 /// <summary>
-/// The messages waiting for one SignalR connection, and the loop that writes them. Posting never waits: a message
-/// that does not fit marks its source behind on this connection (its later messages are skipped); once the queue
-/// has drained, each source behind posts its current state as a snapshot. A connection behind for longer than
-/// <see cref="OutboxOptions.BehindTimeout"/> is aborted. Only this connection's loop ever waits for its socket.
+/// The messages waiting for one SignalR connection. Posting never waits: while the connection takes writes at once
+/// (its transport's buffer has room) a message is written by the poster; once a write is pending, later messages
+/// queue for the loop that awaits it. A message that does not fit the queue marks its source behind on this
+/// connection (its later messages are skipped); once the queue has drained, each source behind posts its current
+/// state as a snapshot. A connection behind for longer than <see cref="OutboxOptions.BehindTimeout"/> is aborted.
+/// Only this connection's loop ever waits for its socket.
 /// </summary>
 internal sealed partial class ConnectionOutbox : IAsyncDisposable
 {
     private readonly HubConnectionContext connection;
-    private readonly Channel<SerializedHubMessage> queue;
+    private readonly Queue<SerializedHubMessage> queue = new();
+    private readonly int capacity;
     private readonly TimeSpan behindTimeout;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -20,22 +22,19 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     private readonly HashSet<IOutboxSource> sources = [];
     private readonly HashSet<IOutboxSource> behind = [];
     private readonly CancellationTokenSource stopping = new();
-    private readonly Task pump;
+    private Task pump = Task.CompletedTask;
+    private bool pumping;
     private long behindSince;
     private bool aborted;
+    private bool closed;
 
     public ConnectionOutbox(HubConnectionContext connection, OutboxOptions options, TimeProvider clock, ILogger logger)
     {
         this.connection = connection;
         this.clock = clock;
         this.logger = logger;
+        capacity = options.Capacity;
         behindTimeout = options.BehindTimeout;
-        queue = Channel.CreateBounded<SerializedHubMessage>(new BoundedChannelOptions(options.Capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        pump = Task.Run(PumpAsync);
     }
 
     public string ConnectionId => connection.ConnectionId;
@@ -58,7 +57,7 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
         Serialize(message);
         lock (gate)
         {
-            if (!behind.Contains(source) && queue.Writer.TryWrite(message))
+            if (!behind.Contains(source) && Send(message))
             {
                 return true;
             }
@@ -79,7 +78,7 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
         {
             sources.Add(source);
             behind.Remove(source);
-            if (!queue.Writer.TryWrite(snapshot))
+            if (!Send(snapshot))
             {
                 FallBehind(source);
             }
@@ -99,11 +98,15 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         IOutboxSource[] attached;
+        Task writing;
         lock (gate)
         {
+            closed = true;
             attached = [.. sources];
             sources.Clear();
             behind.Clear();
+            queue.Clear();
+            writing = pump;
         }
 
         foreach (var source in attached)
@@ -111,16 +114,49 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
             source.Detach(this);
         }
 
-        queue.Writer.TryComplete();
         await stopping.CancelAsync();
-        await pump;
+        await writing;
         stopping.Dispose();
     }
 
     // One message goes to many connections, and SignalR serialises it once per protocol under the message's lock: done
-    // here, on the poster's thread, the first outbox of each protocol pays for it and the pumps only read the bytes,
-    // rather than every other pump of the chain spinning on that lock while the first one serialises.
+    // here, on the poster's thread, the first outbox of each protocol pays for it and the writes only copy the bytes,
+    // rather than every other connection of the chain spinning on that lock while the first one serialises.
     private void Serialize(SerializedHubMessage message) => message.GetSerializedMessage(connection.Protocol);
+
+    /// <summary>
+    /// Writes the message now if nothing is waiting before it, else queues it; false when the queue is full. A write
+    /// that does not complete at once (the socket is behind) is handed to the pump with everything after it. Called
+    /// under the gate, which keeps the connection's messages in order.
+    /// </summary>
+    private bool Send(SerializedHubMessage message)
+    {
+        if (closed)
+        {
+            return true;
+        }
+
+        if (pumping)
+        {
+            if (queue.Count >= capacity)
+            {
+                return false;
+            }
+
+            queue.Enqueue(message);
+            return true;
+        }
+
+        // Copying into the transport's buffer and scheduling its send: the write itself never blocks.
+        var write = connection.WriteAsync(message, CancellationToken.None);
+        if (!write.IsCompletedSuccessfully)
+        {
+            pumping = true;
+            pump = PumpAsync(write.AsTask());
+        }
+
+        return true;
+    }
 
     private void FallBehind(IOutboxSource source)
     {
@@ -140,30 +176,40 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync()
+    /// <summary>Awaits the pending write, then writes what queued behind it until the queue is empty.</summary>
+    private async Task PumpAsync(Task pending)
     {
-        var reader = queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stopping.Token))
+            await pending.WaitAsync(stopping.Token);
+            while (true)
             {
-                while (reader.TryRead(out var message))
+                SerializedHubMessage? next;
+                lock (gate)
                 {
-                    await connection.WriteAsync(message, stopping.Token);
+                    if (!queue.TryDequeue(out next))
+                    {
+                        pumping = false;
+                        break;
+                    }
                 }
 
-                CatchUp();
+                await connection.WriteAsync(next, stopping.Token);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Disconnected: nothing is left to write to.
+            return;
         }
         catch (Exception ex)
         {
             LogWriteFailed(ex, connection.ConnectionId);
             connection.Abort();
+            return;
         }
+
+        CatchUp();
     }
 
     /// <summary>The queue is empty: every source that is behind posts its current state.</summary>
