@@ -4,7 +4,8 @@ namespace DeltaStream.Gateway.Realtime.Outbox;
 
 /// <summary>
 /// The messages waiting for one SignalR connection. Posting never waits: while the connection takes writes at once
-/// (its transport's buffer has room) a message is written by the poster; once a write is pending, later messages
+/// (its transport's buffer has room) a message is written by the poster, under its lock (which therefore grows with
+/// the source's subscribers by one buffer copy each); once a write is pending, later messages
 /// queue for the loop that awaits it. A message that does not fit the queue marks its source behind on this
 /// connection (its later messages are skipped); once the queue has drained, each source behind posts its current
 /// state as a snapshot. A connection behind for longer than <see cref="OutboxOptions.BehindTimeout"/> is aborted.
@@ -54,7 +55,11 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     /// <summary>Queues the source's next message; false (the message is skipped) while the source is behind here.</summary>
     public bool Post(IOutboxSource source, SerializedHubMessage message)
     {
-        Serialize(message);
+        if (!Serialize(message))
+        {
+            return false;
+        }
+
         lock (gate)
         {
             if (!behind.Contains(source) && Send(message))
@@ -73,7 +78,11 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     /// </summary>
     public void PostSnapshot(IOutboxSource source, SerializedHubMessage snapshot)
     {
-        Serialize(snapshot);
+        if (!Serialize(snapshot))
+        {
+            return;
+        }
+
         lock (gate)
         {
             sources.Add(source);
@@ -121,13 +130,28 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
 
     // One message goes to many connections, and SignalR serialises it once per protocol under the message's lock: done
     // here, on the poster's thread, the first outbox of each protocol pays for it and the writes only copy the bytes,
-    // rather than every other connection of the chain spinning on that lock while the first one serialises.
-    private void Serialize(SerializedHubMessage message) => message.GetSerializedMessage(connection.Protocol);
+    // rather than every other connection of the chain spinning on that lock while the first one serialises. A message
+    // that cannot be serialised ends this connection, as SignalR's own write would, and not the poster's fan-out.
+    private bool Serialize(SerializedHubMessage message)
+    {
+        try
+        {
+            message.GetSerializedMessage(connection.Protocol);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(ex, connection.ConnectionId);
+            connection.Abort();
+            return false;
+        }
+    }
 
     /// <summary>
     /// Writes the message now if nothing is waiting before it, else queues it; false when the queue is full. A write
     /// that does not complete at once (the socket is behind) is handed to the pump with everything after it. Called
-    /// under the gate, which keeps the connection's messages in order.
+    /// under the gate, which keeps the connection's messages in order, and under the poster's own lock: so the
+    /// direct write only copies into the transport's buffer, and the pump never runs on the poster's thread.
     /// </summary>
     private bool Send(SerializedHubMessage message)
     {
@@ -149,7 +173,11 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
 
         // Copying into the transport's buffer and scheduling its send: the write itself never blocks.
         var write = connection.WriteAsync(message, CancellationToken.None);
-        if (!write.IsCompletedSuccessfully)
+        if (write.IsCompletedSuccessfully)
+        {
+            write.GetAwaiter().GetResult();
+        }
+        else
         {
             pumping = true;
             pump = PumpAsync(write.AsTask());
@@ -176,12 +204,17 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Awaits the pending write, then writes what queued behind it until the queue is empty.</summary>
+    /// <summary>
+    /// Awaits the pending write, then writes what queued behind it until the queue is empty, and lets the sources
+    /// that fell behind catch up.
+    /// </summary>
     private async Task PumpAsync(Task pending)
     {
         try
         {
-            await pending.WaitAsync(stopping.Token);
+            // Always yields: a write that completed since the poster looked must not drain, or catch up (which takes
+            // other sources' locks), on the poster's thread while it holds its own lock and the gate.
+            await pending.WaitAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             while (true)
             {
                 SerializedHubMessage? next;
@@ -196,20 +229,18 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
 
                 await connection.WriteAsync(next, stopping.Token);
             }
+
+            CatchUp();
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Disconnected: nothing is left to write to.
-            return;
         }
         catch (Exception ex)
         {
             LogWriteFailed(ex, connection.ConnectionId);
             connection.Abort();
-            return;
         }
-
-        CatchUp();
     }
 
     /// <summary>The queue is empty: every source that is behind posts its current state.</summary>
