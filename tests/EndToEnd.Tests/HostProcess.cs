@@ -36,7 +36,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <param name="waitForReady">False for a process that cannot be ready yet (the feed before any silo): started, not probed.</param>
     public static Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, bool waitForReady = true)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Next()}/");
         return StartAsync(project, environment, address, ["--urls", address.ToString().TrimEnd('/')], waitForReady ? "health/ready" : null);
     }
 
@@ -83,9 +83,7 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    public static int FreePort() => DeltaStream.Testing.LoopbackPorts.Next();
-
-    public static string FreePortText() => FreePort().ToString(CultureInfo.InvariantCulture);
+    public static string FreePortText() => LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Environment of a distributed-mode process: the Redis connection, fresh Orleans ports, its own cluster id.</summary>
     public static Dictionary<string, string> DistributedEnvironment(string redisConnectionString, string clusterId) => new()

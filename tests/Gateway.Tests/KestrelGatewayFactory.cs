@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using DeltaStream.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public sealed class KestrelGatewayFactory : TestGatewayFactory, IAsyncLifetime
 
     public static readonly TimeSpan BehindTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly int port = FreePort.Next();
+    private readonly int port = LoopbackPorts.Next();
 
     public KestrelGatewayFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, port));
 

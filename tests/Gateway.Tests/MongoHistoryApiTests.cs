@@ -31,8 +31,8 @@ public sealed class MongoHistoryApiTests(MongoServer server) : IClassFixture<Mon
         }));
         gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("DeltaStream:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-            b.UseSetting("DeltaStream:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+            b.UseSetting("DeltaStream:Cluster:SiloPort", LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture));
+            b.UseSetting("DeltaStream:Cluster:GatewayPort", LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture));
             b.UseSetting("DeltaStream:Feed:Enabled", "false");
             b.UseSetting("ConnectionStrings:MongoDB", server.ConnectionString(database));
             foreach (var (key, value) in TestAccounts.Settings)

@@ -1,4 +1,5 @@
 using System.Net;
+using DeltaStream.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <summary>This gateway serves /metrics on a port of its own (a real listener, not the test server).</summary>
-    public int MetricsPort { get; } = FreePort.Next();
+    public int MetricsPort { get; } = LoopbackPorts.Next();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -26,8 +26,8 @@ public abstract class TestGatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("DeltaStream:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("DeltaStream:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("DeltaStream:Cluster:SiloPort", LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("DeltaStream:Cluster:GatewayPort", LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture));
         foreach (var (key, value) in TestAccounts.Settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DeltaStream.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -36,7 +37,7 @@ public sealed class MongoServer : IAsyncLifetime
         else if (FindOnPath("mongod") is { } mongod)
         {
             Kind = "mongod";
-            var port = FreePort();
+            var port = LoopbackPorts.Next();
             dataDirectory = Directory.CreateTempSubdirectory("deltastream-mongod-").FullName;
             process = Start(mongod, "--port", port.ToString(CultureInfo.InvariantCulture), "--bind_ip", "127.0.0.1", "--dbpath", dataDirectory, "--logpath", Path.Combine(dataDirectory, "mongod.log"));
             url = MongoUrl.Create($"mongodb://127.0.0.1:{port}");
@@ -142,8 +143,6 @@ public sealed class MongoServer : IAsyncLifetime
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
-
-    internal static int FreePort() => DeltaStream.Testing.LoopbackPorts.Next();
 
     private static string RepositoryRoot()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DeltaStream.Testing;
 
 namespace DeltaStream.Providers.MongoDB.Tests;
 
@@ -20,7 +21,7 @@ public sealed class TcpRelay : IAsyncDisposable
     public TcpRelay(string targetHost, int targetPort)
     {
         (this.targetHost, this.targetPort) = (targetHost, targetPort);
-        Port = MongoServer.FreePort();
+        Port = LoopbackPorts.Next();
     }
 
     public int Port { get; }

@@ -1,5 +1,6 @@
 using DeltaStream.Providers.MongoDB.History;
 using DeltaStream.Providers.MongoDB.Storage;
+using DeltaStream.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class OptionsValidationTests
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(MongoServer.FreePort(), MongoServer.FreePort());
+            silo.UseLocalhostClustering(LoopbackPorts.Next(), LoopbackPorts.Next());
             silo.AddMongoGrainStorage("bad", o => (o.ConnectionString, o.Collection) = (connectionString, collection));
         });
         using var host = builder.Build();

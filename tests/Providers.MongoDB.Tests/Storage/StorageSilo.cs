@@ -1,4 +1,5 @@
 using DeltaStream.Providers.MongoDB.Storage;
+using DeltaStream.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Storage;
@@ -29,7 +30,7 @@ public sealed class StorageSilo : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(MongoServer.FreePort(), MongoServer.FreePort(), serviceId: ServiceId, clusterId: "storage-tests");
+            silo.UseLocalhostClustering(LoopbackPorts.Next(), LoopbackPorts.Next(), serviceId: ServiceId, clusterId: "storage-tests");
             silo.AddMongoGrainStorage(Keeping, o => o.ConnectionString = server.ConnectionString(DatabaseName));
             silo.AddMongoGrainStorage(Deleting, o =>
             {
