@@ -37,8 +37,8 @@ drive() {
   dotnet bench/DeltaStream.FanoutBench/bin/Release/net10.0/DeltaStream.FanoutBench.dll "127.0.0.1:$redis_port" "http://127.0.0.1:$gateway_http/" \
     "$token" "$1" "$2" "$3" "$4" "$gateway" "$silo" "${FANOUT_CLIENT:-raw}"
 }
-# Under this load the processes take about a minute to reach their steady state (tiered JIT's optimised code, the
-# server GC's heap count, every chain's grain and stream cache); the first run's figures would measure that instead.
+# Under this load successive runs kept improving for about a minute after start-up (the cause was not isolated:
+# turning off the GC's heap-count adaptation did not change it); the first run's figures would measure that instead.
 warmup="${FANOUT_WARMUP:-60}"
 if [ "$warmup" -gt 0 ]; then
   echo "warm-up (not reported): 500:10000:raw for ${warmup} s"

@@ -30,9 +30,9 @@ internal static class ChainMessageScan
             return false;
         }
 
-        epoch = Long(record, "\"epoch\":"u8);
-        sequence = Long(record, "\"sequence\":"u8);
-        fromSequence = record.IndexOf("\"fromSequence\":"u8) >= 0 ? Long(record, "\"fromSequence\":"u8) : null;
+        epoch = Long(record, "\"epoch\":"u8) ?? 0;
+        sequence = Long(record, "\"sequence\":"u8) ?? 0;
+        fromSequence = Long(record, "\"fromSequence\":"u8);
         var at = record.IndexOf("\"updatedAt\":"u8);
         if (at >= 0)
         {
@@ -85,9 +85,10 @@ internal static class ChainMessageScan
         return value;
     }
 
-    private static long Long(ReadOnlySpan<byte> record, ReadOnlySpan<byte> name)
+    /// <summary>The integer after the first <paramref name="name"/>, or null when the record has none.</summary>
+    private static long? Long(ReadOnlySpan<byte> record, ReadOnlySpan<byte> name)
     {
         var at = record.IndexOf(name);
-        return at >= 0 && Utf8Parser.TryParse(record[(at + name.Length)..], out long value, out _) ? value : 0;
+        return at >= 0 && Utf8Parser.TryParse(record[(at + name.Length)..], out long value, out _) ? value : null;
     }
 }

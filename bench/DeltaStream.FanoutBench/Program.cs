@@ -9,9 +9,9 @@ namespace DeltaStream.FanoutBench;
 /// <summary>
 /// Fan-out load driver for bench/fanout.sh: N SignalR clients spread over every chain at one throttle level, the
 /// tick writer at a fixed rate, and after a warm-up a measured window: messages/s, tick-to-client latency (from the
-/// tick's write to Redis to its first sight at a client) p50/p99/p99.9, delivery (from the grain's computation, updatedAt,
-/// to the client) p50/p99, sequence gaps, CPU and RSS of the gateway and
-/// the silo. Usage: redis gateway-url token clients ticks-per-second throttle seconds gateway-pid silo-pid [raw|signalr]
+/// tick's write to Redis to its first sight at a client) p50/p99/p99.9, delivery (from the grain's computation,
+/// updatedAt, to the client) p50/p99, mean bytes per update, sequence gaps, CPU and RSS of the gateway and the silo.
+/// Usage: redis gateway-url token clients ticks-per-second throttle seconds gateway-pid silo-pid [raw|signalr]
 /// (raw: SignalR's JSON protocol over plain WebSockets, the default; signalr: the .NET SignalR client).
 /// </summary>
 internal static class Program

@@ -6,9 +6,9 @@ namespace DeltaStream.FanoutBench;
 
 /// <summary>
 /// One chain's client speaking the SignalR JSON protocol over a bare WebSocket (<see cref="SocketWebSocket"/>),
-/// reading each message with <see cref="ChainMessageScan"/>. The driver shares the machine
-/// with what it measures, and the .NET SignalR client's per-message binding cost it more than a core at 500
-/// clients; this client's cost is close to the frames' own, so the figures are the gateway's.
+/// reading each message with <see cref="ChainMessageScan"/>. The driver shares the machine with what it measures,
+/// and the .NET SignalR client's per-message binding cost it more than a core at 500 clients; this client's cost is
+/// close to the frames' own, so the figures are the gateway's.
 /// </summary>
 internal sealed class RawFanoutClient : IFanoutClient
 {

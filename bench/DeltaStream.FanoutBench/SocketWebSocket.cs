@@ -35,40 +35,7 @@ internal sealed class SocketWebSocket : IDisposable
     }
 
     /// <summary>Sends one text message in one masked frame.</summary>
-    public async Task SendTextAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
-    {
-        var header = payload.Length < 126 ? 2 : 4;
-        var frame = new byte[header + 4 + payload.Length];
-        frame[0] = 0x81;
-        if (header == 2)
-        {
-            frame[1] = (byte)(0x80 | payload.Length);
-        }
-        else
-        {
-            frame[1] = 0x80 | 126;
-            BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), checked((ushort)payload.Length));
-        }
-
-        var mask = frame.AsSpan(header, 4);
-        RandomNumberGenerator.Fill(mask);
-        var body = frame.AsSpan(header + 4);
-        payload.Span.CopyTo(body);
-        for (var i = 0; i < body.Length; i++)
-        {
-            body[i] ^= mask[i & 3];
-        }
-
-        await sending.WaitAsync(cancellationToken);
-        try
-        {
-            await socket.SendAsync(frame, SocketFlags.None, cancellationToken);
-        }
-        finally
-        {
-            sending.Release();
-        }
-    }
+    public Task SendTextAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => SendFrameAsync(0x81, payload, cancellationToken);
 
     /// <summary>
     /// Reads from the socket and appends the payload of every whole text or continuation frame to
@@ -100,7 +67,7 @@ internal sealed class SocketWebSocket : IDisposable
                 case 0x8:
                     return false;
                 case 0x9:
-                    await SendControlAsync(0x8A, payload, cancellationToken);
+                    await SendFrameAsync(0x8A, payload, cancellationToken);
                     break;
             }
         }
@@ -173,12 +140,31 @@ internal sealed class SocketWebSocket : IDisposable
         (end, start) = (end - start, 0);
     }
 
-    // A zero mask key leaves the payload as it is; servers do not check the key.
-    private async Task SendControlAsync(byte first, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <summary>One final frame (<paramref name="first"/>: FIN and opcode) with its payload masked, as a client's must be.</summary>
+    private async Task SendFrameAsync(byte first, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        var frame = new byte[2 + 4 + payload.Length];
-        (frame[0], frame[1]) = (first, (byte)(0x80 | payload.Length));
-        payload.Span.CopyTo(frame.AsSpan(6));
+        var header = payload.Length < 126 ? 2 : 4;
+        var frame = new byte[header + 4 + payload.Length];
+        frame[0] = first;
+        if (header == 2)
+        {
+            frame[1] = (byte)(0x80 | payload.Length);
+        }
+        else
+        {
+            frame[1] = 0x80 | 126;
+            BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), checked((ushort)payload.Length));
+        }
+
+        var mask = frame.AsSpan(header, 4);
+        RandomNumberGenerator.Fill(mask);
+        var body = frame.AsSpan(header + 4);
+        payload.Span.CopyTo(body);
+        for (var i = 0; i < body.Length; i++)
+        {
+            body[i] ^= mask[i & 3];
+        }
+
         await sending.WaitAsync(cancellationToken);
         try
         {
