@@ -4,12 +4,11 @@ namespace DeltaStream.Gateway.Realtime.Outbox;
 
 /// <summary>
 /// The messages waiting for one SignalR connection. Posting never waits: while the connection takes writes at once
-/// (its transport's buffer has room) a message is written by the poster, under its lock (which therefore grows with
-/// the source's subscribers by one buffer copy each); once a write is pending, later messages
-/// queue for the loop that awaits it. A message that does not fit the queue marks its source behind on this
-/// connection (its later messages are skipped); once the queue has drained, each source behind posts its current
-/// state as a snapshot. A connection behind for longer than <see cref="OutboxOptions.BehindTimeout"/> is aborted.
-/// Only this connection's loop ever waits for its socket.
+/// (its transport's buffer has room) the poster writes the message itself, under its own lock (which so grows by one
+/// buffer copy per subscriber); once a write is pending, later messages queue for the loop that awaits it. A message
+/// that does not fit the queue marks its source behind on this connection (its later messages are skipped); once the
+/// queue has drained, each source behind posts its current state as a snapshot. A connection behind for longer than
+/// <see cref="OutboxOptions.BehindTimeout"/> is aborted. Only this connection's loop ever waits for its socket.
 /// </summary>
 internal sealed partial class ConnectionOutbox : IAsyncDisposable
 {
