@@ -21,6 +21,8 @@ public sealed class MetricsPortTests(StrictGatewayFactory factory) : IClassFixtu
     [Fact]
     public async Task Metrics_keep_kestrels_series_and_leave_out_its_buffer_pool_meter()
     {
+        // Creating a client starts the host, and with it the metrics listener.
+        using var api = factory.CreateClient();
         using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{factory.MetricsPort}/") };
 
         // The first scrape's connection rents Kestrel buffers; the second shows what that recorded.
