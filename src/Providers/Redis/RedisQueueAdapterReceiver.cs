@@ -8,7 +8,8 @@ namespace DeltaStream.Providers.Redis;
 
 /// <summary>
 /// Reads one partition's stream in order from its checkpoint. Each entry is routed (<see cref="EntryRouter"/>) into
-/// one container per grain stream; refused ticks go to the dead-letter stream with their reason, best effort. The read
+/// one part per grain stream, and a read's parts for one stream are joined where that changes nothing
+/// (<see cref="StreamPartMerger"/>); refused ticks go to the dead-letter stream with their reason, best effort. The read
 /// position moves only over entries whose containers are all handed to the cache, and a read never yields more
 /// containers than the cache takes. The checkpoint (where a queue taken over resumes) and the trim point follow the
 /// grains' durable positions (<see cref="DurableTrim"/>); a checkpoint only moves forward, so a stale receiver whose
@@ -81,7 +82,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
 
         var entries = await db.StreamRangeAsync(queueName, "(" + lastRead, "+", count);
         var capacity = maxCount < 0 ? int.MaxValue : maxCount;
-        var containers = new List<IBatchContainer>();
+        var parts = new StreamPartMerger();
         var rejected = new List<(string EntryId, RejectedTick Tick)>();
         var now = clock.GetUtcNow().UtcDateTime;
         var taken = 0;
@@ -90,7 +91,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             var id = entry.Id.ToString();
             var data = entry[FeedEntryFormat.DataField];
             var routed = router.Route(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty);
-            if (containers.Count + routed.Parts.Count > capacity)
+            if (parts.Count + routed.Parts.Count > capacity)
             {
                 break;
             }
@@ -100,7 +101,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
             for (var i = 0; i < routed.Parts.Count; i++)
             {
                 var (stream, batch) = routed.Parts[i];
-                containers.Add(new RedisBatchContainer(stream, batch, new EventSequenceTokenV2(position, i)));
+                parts.Add(stream, batch, new EventSequenceTokenV2(position, i));
                 streams[i] = stream.ToString();
                 RedisStreamMetrics.TicksDelivered.Add(batch.Underlying.Length + batch.Options.Length);
             }
@@ -114,7 +115,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         RedisStreamMetrics.EntriesRead.Add(taken);
         await DeadLetterAsync(db, rejected);
         await RefreshLagAsync(db, now);
-        return containers;
+        return parts.ToContainers();
     }
 
     // Trimming follows durable positions, not delivery: nothing to record here.
