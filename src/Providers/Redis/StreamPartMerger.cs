@@ -15,37 +15,59 @@ namespace DeltaStream.Providers.Redis;
 internal sealed class StreamPartMerger
 {
     private readonly Dictionary<StreamId, int> open = [];
-    private readonly List<(StreamId Stream, TickBatch Batch, EventSequenceTokenV2 Token)> parts = [];
+    private readonly List<Group> groups = [];
 
     /// <summary>How many containers the parts added so far make.</summary>
-    public int Count => parts.Count;
+    public int Count => groups.Count;
 
     public void Add(StreamId stream, TickBatch batch, EventSequenceTokenV2 token)
     {
-        if (open.TryGetValue(stream, out var at) && CanJoin(parts[at].Batch, batch))
+        if (open.TryGetValue(stream, out var at) && CanJoin(groups[at].Last, batch))
         {
-            var earlier = parts[at].Batch;
-            parts[at] = (stream, earlier with { Underlying = [.. earlier.Underlying, .. batch.Underlying], Options = [.. earlier.Options, .. batch.Options] }, token);
+            groups[at].Join(batch, token);
             return;
         }
 
-        open[stream] = parts.Count;
-        parts.Add((stream, batch, token));
+        open[stream] = groups.Count;
+        groups.Add(new Group(stream, batch, token));
     }
 
     public List<IBatchContainer> ToContainers()
     {
-        var containers = new List<IBatchContainer>(parts.Count);
-        foreach (var (stream, batch, token) in parts.OrderBy(p => p.Token.SequenceNumber).ThenBy(p => p.Token.EventIndex))
+        groups.Sort(static (a, b) => a.Token.CompareTo(b.Token));
+        var containers = new List<IBatchContainer>(groups.Count);
+        foreach (var group in groups)
         {
-            containers.Add(new RedisBatchContainer(stream, batch, token));
+            containers.Add(new RedisBatchContainer(group.Stream, group.Batch(), group.Token));
         }
 
         return containers;
     }
 
+    // Parts fed to one stream carry its symbol, so only the producer and the order of spot and options can differ.
     private static bool CanJoin(TickBatch earlier, TickBatch later) =>
         string.Equals(earlier.Source, later.Source, StringComparison.Ordinal)
-        && string.Equals(earlier.Symbol, later.Symbol, StringComparison.Ordinal)
         && (earlier.Options.Length == 0 || later.Underlying.Length == 0);
+
+    /// <summary>The parts joined into one container; their ticks are copied together once, when it is made.</summary>
+    private sealed class Group(StreamId stream, TickBatch first, EventSequenceTokenV2 token)
+    {
+        private List<TickBatch>? joined;
+
+        public StreamId Stream { get; } = stream;
+
+        public EventSequenceTokenV2 Token { get; private set; } = token;
+
+        public TickBatch Last => joined is null ? first : joined[^1];
+
+        public void Join(TickBatch batch, EventSequenceTokenV2 at)
+        {
+            (joined ??= [first]).Add(batch);
+            Token = at;
+        }
+
+        public TickBatch Batch() => joined is null
+            ? first
+            : first with { Underlying = [.. joined.SelectMany(b => b.Underlying)], Options = [.. joined.SelectMany(b => b.Options)] };
+    }
 }
