@@ -107,11 +107,11 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         await SignInAsync(page, gateway.BaseAddress.ToString(), user.User.Email);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#chain tbody tr[data-strike]').length === 21", null, new() { Timeout = Wait });
 
-        // Buy the ATM call with the mouse, sell the call two strikes up with the keyboard. The row's focus keeps its
-        // B / S buttons shown (:focus-within) even if a live re-render shifts the row out from under the hover.
-        var atm = page.Locator("#chain tr.atm");
-        var low = double.Parse(await atm.GetAttributeAsync("data-strike") ?? "", CultureInfo.InvariantCulture);
-        await atm.Locator("th.strike").FocusAsync();
+        // Buy the ATM call with the mouse, sell the call two strikes up with the keyboard. The row is held by its strike:
+        // the live spot can move the ATM mark to another row between the hover and the click.
+        var strike = await page.Locator("#chain tr.atm").GetAttributeAsync("data-strike") ?? "";
+        var atm = page.Locator($"#chain tr[data-strike='{strike}']");
+        var low = double.Parse(strike, CultureInfo.InvariantCulture);
         await atm.HoverAsync();
         await atm.Locator("button[data-leg='buy'][data-right='call']").ClickAsync();
         await atm.Locator("th.strike").FocusAsync();
