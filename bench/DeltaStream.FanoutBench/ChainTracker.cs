@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace DeltaStream.FanoutBench;
 
 /// <summary>
-/// What one client saw of its chain: messages, sequence gaps within an epoch, and for every tick it sees for the
-/// first time (a contract's OI above what it saw before) how long ago the tick was written to Redis.
+/// What one client saw of its chain: messages, sequence gaps within an epoch, and every tick it sees for the first
+/// time (a contract's OI above what it saw before) with when it saw it. Its latencies are taken after the run: a
+/// client can see a tick before the writer has Redis' answer with the entry's id.
 /// </summary>
 internal sealed class ChainTracker(TickWriter writer)
 {
@@ -13,7 +14,8 @@ internal sealed class ChainTracker(TickWriter writer)
     private long epoch;
     private long sequence;
 
-    public List<double> LatenciesMs { get; } = new(4096);
+    /// <summary>Each tick seen first while recording: its id and the Stopwatch timestamp of its receipt.</summary>
+    public List<(long Id, long ReceivedAt)> Sightings { get; } = new(4096);
 
     /// <summary>Per update: from its computation in the grain (<c>updatedAt</c>) to its receipt here.</summary>
     public List<double> DeliveryMs { get; } = new(1024);
@@ -64,10 +66,9 @@ internal sealed class ChainTracker(TickWriter writer)
         }
 
         seen[(strike, call)] = id;
-        var writtenAt = writer.WrittenAt(id);
-        if (!snapshot && Recording && writtenAt > 0)
+        if (!snapshot && Recording && writer.WrittenAt(id) > 0)
         {
-            LatenciesMs.Add(Stopwatch.GetElapsedTime(writtenAt, now).TotalMilliseconds);
+            Sightings.Add((id, now));
         }
     }
 }

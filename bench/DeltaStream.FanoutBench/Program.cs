@@ -9,7 +9,8 @@ namespace DeltaStream.FanoutBench;
 /// <summary>
 /// Fan-out load driver for bench/fanout.sh: N SignalR clients spread over every chain at one throttle level, the
 /// tick writer at a fixed rate, and after a warm-up a measured window: messages/s, tick-to-client latency (from the
-/// tick's write to Redis to its first sight at a client) p50/p99/p99.9, delivery (from the grain's computation,
+/// tick's entry time in Redis, its stream id, to its first sight at a client) p50/p99/p99.9 and, stricter, from the
+/// writer's send of the entry p50/p99, delivery (from the grain's computation,
 /// updatedAt, to the client) p50/p99, mean bytes per update, sequence gaps, CPU and RSS of the gateway and the silo.
 /// Usage: redis gateway-url token clients ticks-per-second throttle seconds gateway-pid silo-pid [raw|signalr]
 /// (raw: SignalR's JSON protocol over plain WebSockets, the default; signalr: the .NET SignalR client).
@@ -62,12 +63,18 @@ internal static class Program
         await writing;
 
         var updateBytes = connected.Sum(c => c.Tracker.UpdateBytes);
-        var latencies = connected.SelectMany(c => c.Tracker.LatenciesMs).Order().ToArray();
+        // Redis' clock and this process's Stopwatch meet at one instant: a receipt's Unix time is the anchor's plus
+        // the Stopwatch time since it.
+        var (anchorUnixMs, anchor) = ((DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds, Stopwatch.GetTimestamp());
+        var sightings = connected.SelectMany(c => c.Tracker.Sightings).ToArray();
+        var latencies = sightings.Where(s => writer.EnteredAtUnixMs(s.Id) > 0)
+            .Select(s => anchorUnixMs - Stopwatch.GetElapsedTime(s.ReceivedAt, anchor).TotalMilliseconds - writer.EnteredAtUnixMs(s.Id)).Order().ToArray();
+        var fromSend = sightings.Select(s => Stopwatch.GetElapsedTime(writer.WrittenAt(s.Id), s.ReceivedAt).TotalMilliseconds).Order().ToArray();
         var delivery = connected.SelectMany(c => c.Tracker.DeliveryMs).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"clients={clients} client={(raw ? "raw-websocket" : "signalr")} ticks_per_s={written / elapsed:F0} throttle={throttle} messages_per_s={messages / elapsed:F0} samples={latencies.Length} " +
             $"update_bytes={(delivery.Length == 0 ? 0 : updateBytes / delivery.Length)} " +
-            $"p50_ms={Percentile(latencies, 0.50):F1} p99_ms={Percentile(latencies, 0.99):F1} p999_ms={Percentile(latencies, 0.999):F1} delivery_p50_ms={Percentile(delivery, 0.50):F1} delivery_p99_ms={Percentile(delivery, 0.99):F1} gaps={connected.Sum(c => c.Tracker.Gaps)} " +
+            $"p50_ms={Percentile(latencies, 0.50):F1} p99_ms={Percentile(latencies, 0.99):F1} p999_ms={Percentile(latencies, 0.999):F1} from_send_p50_ms={Percentile(fromSend, 0.50):F1} from_send_p99_ms={Percentile(fromSend, 0.99):F1} delivery_p50_ms={Percentile(delivery, 0.50):F1} delivery_p99_ms={Percentile(delivery, 0.99):F1} gaps={connected.Sum(c => c.Tracker.Gaps)} " +
             $"gateway_cpu_cores={(gatewayCpuEnd - gatewayCpu) / elapsed:F2} silo_cpu_cores={(siloCpuEnd - siloCpu) / elapsed:F2} driver_cpu_cores={(driverCpuEnd - driverCpu) / elapsed:F2} gateway_rss_mb={gatewayRss:F0}->{gatewayRssEnd:F0} silo_rss_mb={siloRss:F0}"));
         await Task.WhenAll(connected.Select(c => c.DisposeAsync().AsTask()));
         return 0;

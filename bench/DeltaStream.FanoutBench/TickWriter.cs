@@ -9,8 +9,9 @@ namespace DeltaStream.FanoutBench;
 
 /// <summary>
 /// Writes option ticks to Redis at a fixed rate in the documented entry format, round-robin over every listed
-/// contract near the money. Each tick's <c>oi</c> is its id, and the writer keeps the time each id was written,
-/// so a client that sees that OI knows how long the tick took from Redis to it.
+/// contract near the money. Each tick's <c>oi</c> is its id, and the writer keeps two times for each id: when it
+/// sent the entry, and the entry's time in Redis (the millisecond of its stream id, Redis' own clock on this
+/// machine), so a client that sees that OI knows how long the tick took from either to it.
 /// </summary>
 internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int seconds)
 {
@@ -19,6 +20,7 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
     private readonly FeedPartitioner partitioner = new("deltastream", 8);
     private readonly IReadOnlyList<InstrumentDefinition> instruments = DefaultInstruments.Create();
     private readonly long[] writtenAt = new long[(ticksPerSecond * (seconds + 5)) + 1];
+    private readonly long[] enteredAtUnixMs = new long[(ticksPerSecond * (seconds + 5)) + 1];
 
     // Its own src per run: the grains keep every producer's last seq, so a second run numbering from 1 under the same
     // src would be dropped as stale.
@@ -30,7 +32,10 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
     public long Written => nextId - 1;
 
     /// <summary>The Stopwatch timestamp at which tick <paramref name="id"/> was sent, or 0.</summary>
-    public long WrittenAt(long id) => id > firstId && id - firstId < writtenAt.Length ? Volatile.Read(ref writtenAt[id - firstId]) : 0;
+    public long WrittenAt(long id) => Tracks(id) ? Volatile.Read(ref writtenAt[id - firstId]) : 0;
+
+    /// <summary>The Unix millisecond of the stream id Redis gave tick <paramref name="id"/>'s entry, or 0 until it answered.</summary>
+    public long EnteredAtUnixMs(long id) => Tracks(id) ? Volatile.Read(ref enteredAtUnixMs[id - firstId]) : 0;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -48,12 +53,25 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
             while (Written + TicksPerEntry <= due)
             {
                 var instrument = instruments[entry++ % instruments.Count];
+                var firstSlot = nextId;
                 var data = Entry(instrument, expiries[instrument.Symbol], contracts, sequences);
-                writes.Add(redis.StreamAddAsync(partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol)), FeedEntryFormat.DataField, data));
+                writes.Add(AddAsync(partitioner.StreamKey(partitioner.PartitionOf(instrument.Symbol)), data, firstSlot));
             }
 
             await Task.WhenAll(writes);
             await Task.Delay(10, CancellationToken.None);
+        }
+    }
+
+    private bool Tracks(long id) => id > firstId && id - firstId < writtenAt.Length;
+
+    private async Task AddAsync(string key, string data, long firstSlot)
+    {
+        var streamId = (string)(await redis.StreamAddAsync(key, FeedEntryFormat.DataField, data))!;
+        var unixMs = long.Parse(streamId.AsSpan(0, streamId.IndexOf('-')), CultureInfo.InvariantCulture);
+        for (var slot = firstSlot; slot < firstSlot + TicksPerEntry; slot++)
+        {
+            Volatile.Write(ref enteredAtUnixMs[slot], unixMs);
         }
     }
 
