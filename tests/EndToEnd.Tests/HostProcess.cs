@@ -94,6 +94,14 @@ internal sealed class HostProcess : IAsyncDisposable
         ["DeltaStream__Cluster__ClusterId"] = clusterId,
     };
 
+    /// <summary>A silo process's distributed environment with its own feed off (the test runs a feed process or writes ticks).</summary>
+    public static Dictionary<string, string> SiloWithoutFeed(string redisConnectionString, string clusterId)
+    {
+        var environment = DistributedEnvironment(redisConnectionString, clusterId);
+        environment["DeltaStream__Feed__Enabled"] = "false";
+        return environment;
+    }
+
     /// <summary>SIGKILL: the process gets no chance to deactivate grains, persist state or leave the cluster.</summary>
     public ValueTask KillAsync() => DisposeAsync();
 

@@ -26,7 +26,7 @@ public sealed class SiloKillLiveUpdateTests
         await redis.StartAsync();
         const string clusterId = "live-kill";
         var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, clusterId);
-        var siloEnvironments = new[] { SiloEnvironment(redis, clusterId), SiloEnvironment(redis, clusterId) };
+        var siloEnvironments = new[] { HostProcess.SiloWithoutFeed(redis.ConnectionString, clusterId), HostProcess.SiloWithoutFeed(redis.ConnectionString, clusterId) };
         HostProcess[] silos = [await HostProcess.StartAsync("Silo", siloEnvironments[0]), await HostProcess.StartAsync("Silo", siloEnvironments[1])];
         try
         {
@@ -90,12 +90,5 @@ public sealed class SiloKillLiveUpdateTests
                 await silo.DisposeAsync();
             }
         }
-    }
-
-    private static Dictionary<string, string> SiloEnvironment(RedisServer redis, string clusterId)
-    {
-        var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, clusterId);
-        environment["DeltaStream__Feed__Enabled"] = "false";
-        return environment;
     }
 }
