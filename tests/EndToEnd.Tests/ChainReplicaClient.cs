@@ -9,7 +9,8 @@ namespace DeltaStream.EndToEnd.Tests;
 /// <summary>
 /// A real SignalR client of one chain that keeps the chain as API.md tells a client to: it applies a snapshot newer
 /// than what it holds, then each update that continues it (rows replaced by strike, changed analytics merged). An
-/// update that does not continue it is counted as a gap and not applied. Raw subscribers also record when each
+/// update that does not continue it is counted as a gap and not applied (the test allows none, so it asks for no
+/// snapshot to repair one). Raw subscribers also record when each
 /// update was computed (the grain's <c>updatedAt</c>) and received.
 /// </summary>
 internal sealed class ChainReplicaClient : IAsyncDisposable
@@ -19,12 +20,13 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly HubConnection connection;
 
-    // The chain as JSON text per field, row and analytics value: 500 clients on the test's cores cannot afford a DOM
-    // per message; the text is parsed once, for the comparison at the end.
+    // The chain as JSON text per field, row and analytics value: 500 clients on the test's cores cannot afford to
+    // build a node tree from every message; the text is parsed once, for the comparison at the end.
     private readonly Dictionary<string, string> fields = [];
     private readonly Dictionary<string, string> analytics = [];
     private readonly SortedDictionary<double, string> rows = [];
     private readonly List<(DateTime UpdatedAt, DateTime At)> received = [];
+    private readonly List<DateTime> snapshotsAt = [];
     private (long Epoch, long Sequence) position = (0, -1);
 
     private ChainReplicaClient(HubConnection connection, ChainId chainId, string throttle)
@@ -51,10 +53,35 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Updates applied.</summary>
     public int Updates { get; private set; }
+
+    /// <summary>Set once the connection closed, for any reason.</summary>
+    public bool Closed { get; private set; }
 
     /// <summary>Updates that neither continued the chain held nor were older than it.</summary>
     public int Gaps { get; private set; }
+
+    /// <summary>Whether a raw subscriber applied an update matching <paramref name="match"/> (its <c>updatedAt</c> and receipt time, UTC).</summary>
+    public bool HasReceived(Func<(DateTime UpdatedAt, DateTime At), bool> match)
+    {
+        lock (gate)
+        {
+            return received.Exists(r => match(r));
+        }
+    }
+
+    /// <summary>When snapshots arrived (UTC), applied or not.</summary>
+    public IReadOnlyList<DateTime> SnapshotsAt
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. snapshotsAt];
+            }
+        }
+    }
 
     /// <summary>Raw subscribers only: each applied update's <c>updatedAt</c> and receipt time (UTC).</summary>
     public IReadOnlyList<(DateTime UpdatedAt, DateTime At)> Received
@@ -84,7 +111,21 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
         connection.HandshakeTimeout = TimeSpan.FromMinutes(1);
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
         var client = new ChainReplicaClient(connection, chain, throttle);
-        await connection.StartAsync(cancellationToken);
+        connection.Closed += _ =>
+        {
+            client.Closed = true;
+            return Task.CompletedTask;
+        };
+        try
+        {
+            await connection.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return client;
     }
 
@@ -117,6 +158,7 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
         var at = PositionOf(snapshot);
         lock (gate)
         {
+            snapshotsAt.Add(DateTime.UtcNow);
             if (at.Epoch == position.Epoch && at.Sequence <= position.Sequence)
             {
                 return;
@@ -151,7 +193,6 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
         var at = PositionOf(update);
         lock (gate)
         {
-            Updates++;
             if (at.Epoch != position.Epoch || update.GetProperty("fromSequence").GetInt64() != position.Sequence + 1)
             {
                 if (at.Epoch != position.Epoch || at.Sequence > position.Sequence)
@@ -170,6 +211,7 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
             Merge(update.GetProperty("analytics"));
             Replace(update.GetProperty("strikes"));
             position = at;
+            Updates++;
             if (Throttle == "raw")
             {
                 received.Add((update.GetProperty("updatedAt").GetDateTime().ToUniversalTime(), receivedAt));

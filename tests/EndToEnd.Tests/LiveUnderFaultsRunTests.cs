@@ -40,21 +40,37 @@ public sealed class LiveUnderFaultsRunTests
         const string clusterId = "live-faults";
         var environment = HostProcess.DistributedEnvironment(redis.ConnectionString, clusterId);
         var siloEnvironments = new[] { HostProcess.SiloWithoutFeed(redis.ConnectionString, clusterId), HostProcess.SiloWithoutFeed(redis.ConnectionString, clusterId) };
-        HostProcess[] silos = [await HostProcess.StartAsync("Silo", siloEnvironments[0]), await HostProcess.StartAsync("Silo", siloEnvironments[1])];
+        var silos = new List<HostProcess>();
         var clients = new List<ChainReplicaClient>();
         try
         {
+            foreach (var siloEnvironment in siloEnvironments)
+            {
+                silos.Add(await HostProcess.StartAsync("Silo", siloEnvironment));
+            }
+
             await using var feed = await HostProcess.StartAsync("Feed", environment, waitForReady: false);
             await using var gateway = await HostProcess.StartAsync("Gateway", environment);
             await using var cluster = await ClusterClient.ConnectAsync(redis.ConnectionString, clusterId);
             using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
             var user = await TestAccounts.RegisterAsync(http, cancellationToken: ct);
+
+            // A chain that settles during the run would stop ticking and leave its clients waiting.
             var now = DateTime.UtcNow;
-            var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now).Select(e => new ChainId(i.Symbol, e))).ToArray();
+            var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now)
+                .Where(e => ExpiryCalendar.SettlementUtc(i, e) > now.AddMinutes(15)).Select(e => new ChainId(i.Symbol, e))).ToArray();
             for (var batch = 0; batch < HealthyClients; batch += 50)
             {
-                clients.AddRange(await Task.WhenAll(Enumerable.Range(batch, Math.Min(50, HealthyClients - batch)).Select(i =>
-                    ChainReplicaClient.ConnectAsync(gateway.BaseAddress, user.Token, chains[i % chains.Length], (i % 20) switch { 0 => "raw", 1 => "100ms", _ => "1s" }, ct))));
+                var connecting = Enumerable.Range(batch, Math.Min(50, HealthyClients - batch)).Select(i =>
+                    ChainReplicaClient.ConnectAsync(gateway.BaseAddress, user.Token, chains[i % chains.Length], (i % 20) switch { 0 => "raw", 1 => "100ms", _ => "1s" }, ct)).ToArray();
+                try
+                {
+                    await Task.WhenAll(connecting);
+                }
+                finally
+                {
+                    clients.AddRange(connecting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+                }
             }
 
             // Subscribed once all are connected: the updates to the first would otherwise slow the handshakes of the last.
@@ -65,35 +81,36 @@ public sealed class LiveUnderFaultsRunTests
 
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(TimeSpan.FromMinutes(4));
+            var raw = clients.Where(c => c.Throttle == "raw").ToArray();
             await LiveChainClient.WaitAsync(() => clients.All(c => c.Updates > 0), run.Token);
 
             // Subscribing 499 clients while the cluster warms up leaves a backlog of seconds; the freeze starts once
             // every raw client gets its updates within a second again.
             var settling = Stopwatch.StartNew();
             var settlingFrom = DateTime.UtcNow;
-            await LiveChainClient.WaitAsync(() => clients.Where(c => c.Throttle == "raw").All(c => c.Received.Any(r => r.UpdatedAt > settlingFrom && r.At - r.UpdatedAt < TimeSpan.FromSeconds(1))), run.Token);
+            await LiveChainClient.WaitAsync(() => raw.All(c => c.HasReceived(r => r.UpdatedAt > settlingFrom && r.At - r.UpdatedAt < TimeSpan.FromSeconds(1))), run.Token);
             output?.WriteLine($"settled {settling.Elapsed.TotalSeconds:F1} s after the last subscription");
 
-            // The frozen client watches every chain at raw and never reads or pings. The gateway drops it: for staying
-            // behind past its outbox bound, or for silence past SignalR's client timeout, whichever comes first.
+            // The frozen client watches every chain at raw and never reads, but pings, so SignalR's client timeout
+            // (30 s) does not drop it: it must fall behind, and the gateway drops it about 10 s later.
+            var behindBefore = await GatewayCounterAsync(http, "deltastream_gateway_outbox_behind", run.Token);
             var frozenAt = DateTime.UtcNow;
-            await using var frozen = await FrozenClient.SubscribeAsync(gateway.BaseAddress, user.Token, chains.Select(c => (c.Symbol, Text(c.Expiry))), ct);
-            await LiveChainClient.WaitAsync(() => clients.Where(c => c.Throttle == "raw").All(c => c.Received.Any(r => r.UpdatedAt > frozenAt)), run.Token);
-            while (await ActiveConnectionsAsync(http, run.Token) > HealthyClients)
-            {
-                await Task.Delay(100, run.Token);
-            }
-
+            await using var frozen = await FrozenClient.SubscribeAsync(gateway.BaseAddress, user.Token, chains.Select(c => (c.Symbol, Text(c.Expiry))), ct, keepAlive: true);
+            await UntilAsync(async () => await ActiveConnectionsAsync(http, run.Token) == HealthyClients + 1, run.Token);
+            await UntilAsync(async () => await ActiveConnectionsAsync(http, run.Token) == HealthyClients, run.Token);
             var cutOffBy = DateTime.UtcNow;
-            Assert.True(await GatewayCounterAsync(http, "deltastream_gateway_outbox_behind", run.Token) >= 1, "the frozen client never fell behind");
+            Assert.DoesNotContain(clients, c => c.Closed);
 
-            // A grain moved to the other silo: its clients must get its new epoch.
+            // The exporter publishes the gateway's counters every few seconds, so this one is awaited, not read once.
+            await UntilAsync(async () => await GatewayCounterAsync(http, "deltastream_gateway_outbox_behind", run.Token) > behindBefore, run.Token);
+
+            // A grain moved to the other silo: its clients must get its new epoch, from there.
             var management = cluster.Client.GetGrain<IManagementGrain>(0);
             var moved = chains[0];
             var movedGrain = cluster.Client.GetGrain<IOptionChainGrain>(moved.ToString());
             var movedFrom = (await management.GetActivationAddress(movedGrain, ct))!;
             var movedTo = (await management.GetHosts(onlyActive: true, ct)).Keys.First(s => !s.Equals(movedFrom));
-            var movedEpoch = clients.First(c => c.Chain == moved).Position.Epoch;
+            var epochsBeforeMove = clients.Where(c => c.Chain == moved).ToDictionary(c => c, c => c.Position.Epoch);
             RequestContext.Set(IPlacementDirector.PlacementHintKey, movedTo);
             try
             {
@@ -104,8 +121,8 @@ public sealed class LiveUnderFaultsRunTests
                 RequestContext.Clear();
             }
 
-            await LiveChainClient.WaitAsync(() => clients.Where(c => c.Chain == moved).All(c => c.Position.Epoch != movedEpoch), run.Token);
-            output?.WriteLine($"{moved} moved from {movedFrom} to {movedTo}");
+            await LiveChainClient.WaitAsync(() => epochsBeforeMove.All(e => e.Key.Position.Epoch != e.Value), run.Token);
+            Assert.Equal(movedTo, await management.GetActivationAddress(movedGrain, ct));
 
             // The silo hosting most chains killed: its chains' clients must get new epochs from the survivor.
             var hosts = new Dictionary<ChainId, int>();
@@ -127,58 +144,88 @@ public sealed class LiveUnderFaultsRunTests
             var updatesAfterKill = clients.ToDictionary(c => c, c => c.Updates);
             await LiveChainClient.WaitAsync(() => clients.All(c => c.Updates >= updatesAfterKill[c] + 2), run.Token);
             await feed.DisposeAsync();
-            var states = await SettledStatesAsync(cluster, chains, clients, run.Token);
-
             Assert.Equal(0, clients.Sum(c => c.Gaps));
-            foreach (var client in clients)
+            Assert.DoesNotContain(clients, c => c.Closed);
+            foreach (var (client, expected, held) in await SettledChainsAsync(cluster, chains, clients, run.Token))
             {
-                var expected = JsonSerializer.SerializeToNode(states[client.Chain], Json)!;
-                Assert.True(JsonNode.DeepEquals(expected, client.Current()), $"{client.Chain} at {client.Throttle}: {FirstDifference(expected, client.Current(), "$")}");
+                if (!JsonNode.DeepEquals(expected, held))
+                {
+                    Assert.Fail($"{client.Chain} at {client.Throttle}: {FirstDifference(expected, held, "$")}");
+                }
             }
 
-
-            // On time: had the frozen client held the others up, nothing computed while it was behind would have
-            // reached them before it was cut off; and what they got while it was behind came as promptly as after.
-            Assert.All(clients.Where(c => c.Throttle == "raw"), c => Assert.Contains(c.Received, r => r.UpdatedAt > frozenAt && r.At < cutOffBy));
-            var whileFrozen = DeliveryMs(clients, frozenAt, cutOffBy);
-            var afterwards = DeliveryMs(clients, cutOffBy, DateTime.MaxValue);
+            // On time: had the frozen client held the others up, they would have fallen behind (and been sent catch-up
+            // snapshots) or waited seconds between updates while it was behind, and got them late.
+            var whileFrozen = DeliveryMs(raw, frozenAt, cutOffBy);
+            var afterwards = DeliveryMs(raw, cutOffBy, DateTime.MaxValue);
             output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"frozen client dropped within {(cutOffBy - frozenAt).TotalSeconds:F1} s; {clients.Sum(c => c.Updates)} updates to {clients.Count} clients; raw delivery " +
                 $"while it was behind p50 {whileFrozen[whileFrozen.Length / 2]:F0} ms, p99 {Percentile99(whileFrozen):F0} ms; afterwards p50 {afterwards[afterwards.Length / 2]:F0} ms, p99 {Percentile99(afterwards):F0} ms"));
+            Assert.DoesNotContain(clients, c => c.SnapshotsAt.Any(at => at > frozenAt && at < cutOffBy));
+            Assert.All(raw, c => Assert.True(LongestWait(c, frozenAt, cutOffBy) < TimeSpan.FromSeconds(3), $"{c.Chain} waited {LongestWait(c, frozenAt, cutOffBy)} between updates"));
+
             // Held up by it, they would wait for its bound (10 s); alone on this machine the p99 was 0.4-1.4 s.
             Assert.True(Percentile99(whileFrozen) < 5_000, $"raw delivery p99 {Percentile99(whileFrozen):F0} ms while the frozen client was behind");
         }
         finally
         {
-            await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
-            foreach (var silo in silos)
+            try
             {
-                await silo.DisposeAsync();
+                await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+            }
+            finally
+            {
+                foreach (var silo in silos)
+                {
+                    await silo.DisposeAsync();
+                }
             }
         }
     }
 
-    /// <summary>Each chain's grain state once it stopped changing and every client of it holds the same position.</summary>
-    private static async Task<Dictionary<ChainId, DeltaStream.Snapshots.ChainSnapshot>> SettledStatesAsync(
+    private static async Task UntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>The longest time between a raw client's receipts in [from, to).</summary>
+    private static TimeSpan LongestWait(ChainReplicaClient client, DateTime from, DateTime to)
+    {
+        var times = client.Received.Select(r => r.At).Where(at => at >= from && at < to).Prepend(from).Append(to).Order().ToArray();
+        return times.Zip(times.Skip(1), (a, b) => b - a).Max();
+    }
+
+    /// <summary>
+    /// Each client with its grain's state and its own chain, taken once the grain stopped changing (its position held
+    /// for longer than the slowest throttle) and the client holds that same position.
+    /// </summary>
+    private static async Task<List<(ChainReplicaClient Client, JsonNode Expected, JsonNode Held)>> SettledChainsAsync(
         ClusterClient cluster, ChainId[] chains, List<ChainReplicaClient> clients, CancellationToken cancellationToken)
     {
-        var states = new Dictionary<ChainId, DeltaStream.Snapshots.ChainSnapshot>();
+        var settled = new List<(ChainReplicaClient, JsonNode, JsonNode)>();
         foreach (var chain in chains)
         {
+            var grain = cluster.Client.GetGrain<IOptionChainGrain>(chain.ToString());
+            var watchers = clients.Where(c => c.Chain == chain).ToArray();
             while (true)
             {
-                var state = await cluster.RetryAsync(c => c.GetGrain<IOptionChainGrain>(chain.ToString()).GetSnapshot(), cancellationToken);
-                if (clients.Where(c => c.Chain == chain).All(c => c.Position == (state.Epoch, state.Sequence)))
+                var state = await cluster.RetryAsync(_ => grain.GetSnapshot(), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+                var still = await cluster.RetryAsync(_ => grain.GetSnapshot(), cancellationToken);
+                var held = watchers.Select(c => (Client: c, Position: c.Position, Chain: c.Current())).ToArray();
+                if ((still.Epoch, still.Sequence) == (state.Epoch, state.Sequence) && held.All(h => h.Position == (state.Epoch, state.Sequence) && h.Client.Position == h.Position))
                 {
-                    states[chain] = state;
+                    var expected = JsonSerializer.SerializeToNode(state, Json)!;
+                    settled.AddRange(held.Select(h => (h.Client, expected, (JsonNode)h.Chain)));
                     break;
                 }
-
-                await Task.Delay(100, cancellationToken);
             }
         }
 
-        return states;
+        return settled;
     }
 
     private static string FirstDifference(JsonNode? expected, JsonNode? actual, string path)
@@ -206,7 +253,7 @@ public sealed class LiveUnderFaultsRunTests
     }
 
     /// <summary>From computation to receipt of the raw clients' updates received in [from, to), sorted.</summary>
-    private static double[] DeliveryMs(List<ChainReplicaClient> clients, DateTime from, DateTime to) =>
+    private static double[] DeliveryMs(ChainReplicaClient[] clients, DateTime from, DateTime to) =>
         [.. clients.SelectMany(c => c.Received).Where(r => r.At >= from && r.At < to).Select(r => (r.At - r.UpdatedAt).TotalMilliseconds).Order()];
 
     private static double Percentile99(double[] sorted) => sorted[(int)(sorted.Length * 0.99)];

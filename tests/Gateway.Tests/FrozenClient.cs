@@ -16,6 +16,8 @@ internal sealed class FrozenClient : IAsyncDisposable
 
     private readonly ClientWebSocket socket = new();
     private readonly HttpMessageInvoker invoker;
+    private readonly CancellationTokenSource stopping = new();
+    private Task pinging = Task.CompletedTask;
 
     private FrozenClient()
     {
@@ -32,8 +34,13 @@ internal sealed class FrozenClient : IAsyncDisposable
 
     public WebSocketState State => socket.State;
 
-    /// <summary>Connects, speaks the JSON hub handshake and subscribes to every chain given (without waiting for answers).</summary>
-    public static async Task<FrozenClient> SubscribeAsync(Uri gateway, string token, IEnumerable<(string Symbol, string Expiry)> chains, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects, speaks the JSON hub handshake and subscribes to every chain given (without waiting for answers). With
+    /// <paramref name="keepAlive"/> it pings every 10 s (sending needs no reading), so the server's client timeout
+    /// cannot drop it before the outbox bound does.
+    /// </summary>
+    public static async Task<FrozenClient> SubscribeAsync(
+        Uri gateway, string token, IEnumerable<(string Symbol, string Expiry)> chains, CancellationToken cancellationToken, bool keepAlive = false)
     {
         var client = new FrozenClient();
         var uri = new UriBuilder(new Uri(gateway, "hubs/market")) { Scheme = "ws", Query = "access_token=" + Uri.EscapeDataString(token) }.Uri;
@@ -45,15 +52,33 @@ internal sealed class FrozenClient : IAsyncDisposable
             await client.SendAsync(invocation, cancellationToken);
         }
 
+        if (keepAlive)
+        {
+            client.pinging = client.PingAsync();
+        }
+
         return client;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
         socket.Abort();
+
+        // The pings end by the cancellation or by the aborted socket; how they ended is not a result.
+        await pinging.ContinueWith(_ => { }, TaskScheduler.Default);
         socket.Dispose();
         invoker.Dispose();
-        return ValueTask.CompletedTask;
+        stopping.Dispose();
+    }
+
+    private async Task PingAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        while (await timer.WaitForNextTickAsync(stopping.Token) && socket.State == WebSocketState.Open)
+        {
+            await SendAsync("{\"type\":6}", stopping.Token);
+        }
     }
 
     private Task SendAsync(string message, CancellationToken cancellationToken) =>
