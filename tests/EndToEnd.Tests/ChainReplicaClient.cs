@@ -10,8 +10,8 @@ namespace DeltaStream.EndToEnd.Tests;
 /// A real SignalR client of one chain that keeps the chain as API.md tells a client to: it applies a snapshot newer
 /// than what it holds, then each update that continues it (rows replaced by strike, changed analytics merged). An
 /// update that does not continue it is counted as a gap and not applied (the test allows none, so it asks for no
-/// snapshot to repair one). Raw subscribers also record when each
-/// update was computed (the grain's <c>updatedAt</c>) and received.
+/// snapshot to repair one). Raw subscribers also record when each update was computed (the grain's
+/// <c>updatedAt</c>) and received.
 /// </summary>
 internal sealed class ChainReplicaClient : IAsyncDisposable
 {

@@ -41,6 +41,15 @@ internal sealed class LiveChainClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The same for a condition that asks over the network, so at half the rate.</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 
     private static string Key(string symbol, string expiry) => symbol + ":" + expiry;
