@@ -127,9 +127,11 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         await page.WaitForFunctionAsync("() => Number(document.getElementById('chart-payoff').dataset.points) > 100 && document.querySelector('#chart-payoff canvas')");
         Assert.Matches($"legs=buy-call-{low.ToString(CultureInfo.InvariantCulture)}-1,sell-call-{high.ToString(CultureInfo.InvariantCulture)}-1", page.Url);
 
-        // The endpoint, given the premiums and IVs the page was answered with, agrees on the breakeven shown.
-        var shown = await page.EvaluateAsync<JsonElement>("() => [...document.querySelectorAll('#legs tbody tr')].map(tr => ({ ...tr.dataset }))");
-        var legs = shown.EnumerateArray().Select(l => new
+        // The endpoint, given the premiums and IVs the page was answered with, agrees on the breakeven shown. The page
+        // re-values on live updates, so the legs and the breakevens are read in one go: they are written from one answer.
+        var shown = await page.EvaluateAsync<JsonElement>(
+            "() => { const b = document.getElementById('breakevens'); return { legs: [...document.querySelectorAll('#legs tbody tr')].map(tr => ({ ...tr.dataset })), values: b.dataset.values, text: b.textContent }; }");
+        var legs = shown.GetProperty("legs").EnumerateArray().Select(l => new
         {
             right = l.GetProperty("right").GetString(), strike = Number(l, "strike"), side = l.GetProperty("side").GetString(),
             lots = (int)Number(l, "lots"), premium = Number(l, "premium"), iv = Number(l, "iv"),
@@ -142,9 +144,9 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var breakeven = Assert.Single(answer.GetProperty("breakevens").EnumerateArray()).GetDouble();
         Assert.Equal(low + legs[0].premium - legs[1].premium, breakeven, 6);
-        var pageBreakevens = JsonSerializer.Deserialize<double[]>(await page.GetAttributeAsync("#breakevens", "data-values") ?? "[]");
+        var pageBreakevens = JsonSerializer.Deserialize<double[]>(shown.GetProperty("values").GetString() ?? "[]");
         Assert.Equal(breakeven, Assert.Single(pageBreakevens!), 9);
-        Assert.Contains(breakeven.ToString("#,##0.00", CultureInfo.InvariantCulture), await page.InnerTextAsync("#breakevens"), StringComparison.Ordinal);
+        Assert.Contains(breakeven.ToString("#,##0.00", CultureInfo.InvariantCulture), shown.GetProperty("text").GetString(), StringComparison.Ordinal);
         await BrowserPage.ScreenshotAsync(page, "strategy");
 
         // The link opened in a new tab asks to sign in, then shows the same strategy.
