@@ -31,6 +31,12 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
 
     public long Written => nextId - 1;
 
+    /// <summary>How many tick ids this run can write: each has a slot, 0 to <c>SlotCount - 1</c>.</summary>
+    public int SlotCount => writtenAt.Length;
+
+    /// <summary>The slot of tick <paramref name="id"/>, or -1 for an id this run did not give out.</summary>
+    public long SlotOf(long id) => Tracks(id) ? id - firstId : -1;
+
     /// <summary>The Stopwatch timestamp at which tick <paramref name="id"/> was sent, or 0.</summary>
     public long WrittenAt(long id) => Tracks(id) ? Volatile.Read(ref writtenAt[id - firstId]) : 0;
 
