@@ -3,11 +3,14 @@ using DeltaStream.Gateway.Realtime.Outbox;
 using DeltaStream.Gateway.Realtime.Protocol;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Realtime;
 
 internal static class RealtimeExtensions
 {
+    private static readonly TimeSpan TransportSendMargin = TimeSpan.FromSeconds(5);
+
     public static IServiceCollection AddMarketHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -25,8 +28,12 @@ internal static class RealtimeExtensions
 
     public static IEndpointRouteBuilder MapMarketHub(this IEndpointRouteBuilder endpoints)
     {
-        // Connecting needs a token (Authorization header or access_token query) or an X-API-Key.
-        endpoints.MapHub<MarketHub>(MarketHub.Path).RequireAuthorization();
+        // Connecting needs a token (Authorization header or access_token query) or an X-API-Key. SignalR closes a
+        // connection whose single send has waited TransportSendTimeout (10 s by default, the outbox bound's default
+        // too): left there it dropped frozen clients first, uncounted. Set past the bound, the outbox drops them (and
+        // counts outbox.aborted); SignalR's close stays the backstop for a stuck send no new message follows.
+        var behindTimeout = endpoints.ServiceProvider.GetRequiredService<IOptions<OutboxOptions>>().Value.BehindTimeout;
+        endpoints.MapHub<MarketHub>(MarketHub.Path, o => o.TransportSendTimeout = behindTimeout + TransportSendMargin).RequireAuthorization();
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DeltaStream.Gateway.Realtime.Outbox;
@@ -200,6 +201,10 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
             RealtimeMetrics.SlowConnectionsAborted.Add(1);
             LogAborted(connection.ConnectionId, behindTimeout);
             connection.Abort();
+
+            // SignalR's abort leaves the transport's stuck send waiting for its own send timeout; aborting the request
+            // closes the socket now, so the bound is when the connection ends.
+            connection.GetHttpContext()?.Abort();
         }
     }
 
