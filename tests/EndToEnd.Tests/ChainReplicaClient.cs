@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DeltaStream.Testing;
 using DeltaStream.Ticks;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -116,16 +117,7 @@ internal sealed class ChainReplicaClient : IAsyncDisposable
             client.Closed = true;
             return Task.CompletedTask;
         };
-        try
-        {
-            await connection.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
+        await HubConnections.StartOrDisposeAsync(connection, cancellationToken);
         return client;
     }
 

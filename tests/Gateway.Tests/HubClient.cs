@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using DeltaStream.Gateway.Insights;
 using DeltaStream.Gateway.Realtime.Protocol;
 using DeltaStream.Snapshots;
+using DeltaStream.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -105,16 +106,7 @@ internal sealed class HubClient : IAsyncDisposable
     private static async Task<HubClient> StartAsync(HubConnection connection, CancellationToken cancellationToken)
     {
         var client = new HubClient(connection);
-        try
-        {
-            await connection.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
+        await HubConnections.StartOrDisposeAsync(connection, cancellationToken);
         return client;
     }
 
