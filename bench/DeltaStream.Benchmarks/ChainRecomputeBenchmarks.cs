@@ -9,13 +9,16 @@ namespace DeltaStream.Benchmarks;
 
 /// <summary>
 /// One chain of 41 strikes (82 options) as the grain runs it: a spot tick arrives, then IV, Greeks and every
-/// chain analytic (PCR, max pain, ATM IV, 25-delta skew, GEX with gamma flip) are recomputed.
+/// chain analytic (PCR, max pain, ATM IV, 25-delta skew, GEX with gamma flip) are recomputed. And the same chain
+/// before any spot, where one option tick changes one row (the fan-out bench's load).
 /// </summary>
 [MemoryDiagnoser]
 public class ChainRecomputeBenchmarks
 {
     private readonly DateTime now = new(2026, 11, 27, 6, 0, 0, DateTimeKind.Utc);
     private ChainBook book = null!;
+    private ChainBook withoutSpot = null!;
+    private OptionTick[] optionTicks = [];
     private long sequence;
     private DateOnly expiry;
 
@@ -38,6 +41,10 @@ public class ChainRecomputeBenchmarks
 
         book.Apply(new TickBatch("SPY", [new UnderlyingTick(now, ++sequence, 598, 1)], [.. ticks]));
         book.Recompute(now);
+        optionTicks = [.. ticks];
+        withoutSpot = new ChainBook(new ChainId("SPY", expiry), instrument);
+        withoutSpot.Apply(new TickBatch("SPY", [], optionTicks));
+        withoutSpot.Recompute(now);
     }
 
     [Benchmark(Description = "Chain recompute, 2 x 41 strikes")]
@@ -47,5 +54,13 @@ public class ChainRecomputeBenchmarks
         var spot = (sequence & 1) == 0 ? 598.25 : 597.75;
         book.Apply(new TickBatch("SPY", [new UnderlyingTick(now, ++sequence, spot, 1)], []));
         return book.Recompute(now).Sequence;
+    }
+
+    [Benchmark(Description = "Chain recompute after one option tick, no spot yet")]
+    public long RecomputeAfterOptionTickWithoutSpot()
+    {
+        var tick = optionTicks[(int)(sequence % optionTicks.Length)];
+        withoutSpot.Apply(new TickBatch("SPY", [], [tick with { Sequence = ++sequence, OpenInterest = sequence }]));
+        return withoutSpot.Recompute(now.AddMilliseconds(sequence)).Sequence;
     }
 }

@@ -114,6 +114,31 @@ public sealed class ChainBookTests
     }
 
     [Fact]
+    public void Before_a_spot_a_later_recompute_reuses_the_rows_no_tick_changed_and_the_first_spot_prices_them_all()
+    {
+        var book = NewBook();
+        book.Apply(TestMarket.Batch(
+            [],
+            TestMarket.Option(Expiry, 24300, OptionRight.Call, 1, 160, 164, Now),
+            TestMarket.Option(Expiry, 24400, OptionRight.Call, 2, 110, 114, Now)));
+        book.Recompute(Now);
+        var before = book.Snapshot.Strikes;
+        book.Apply(TestMarket.Batch([], TestMarket.Option(Expiry, 24400, OptionRight.Call, 3, 111, 115, Now)));
+        var update = book.Recompute(Now.AddSeconds(1));
+        var after = book.Snapshot.Strikes;
+
+        // Unpriced quotes do not depend on the time, so the untouched strike is the very row published before.
+        Assert.Same(before[0], after[0]);
+        Assert.Equal(111, after[1].Call!.Bid);
+        Assert.Equal(24400, Assert.Single(update.Strikes).Strike);
+
+        book.Apply(TestMarket.Batch([TestMarket.Spot(4, 24350, Now)]));
+        var priced = book.Recompute(Now.AddSeconds(2));
+        Assert.Equal(2, priced.Strikes.Count);
+        Assert.All(priced.Strikes, row => Assert.Equal(IvStatus.Ok, row.Call!.IvStatus));
+    }
+
+    [Fact]
     public void Values_that_cannot_be_computed_are_null_with_a_status()
     {
         var book = NewBook();

@@ -43,10 +43,16 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
-            var row = new StrikeRow(
-                slot.Strike,
-                Quote(slot.Call, OptionType.Call, slot.Strike, market),
-                Quote(slot.Put, OptionType.Put, slot.Strike, market));
+            var call = Quote(slot.Call, OptionType.Call, slot.Strike, market);
+            var put = Quote(slot.Put, OptionType.Put, slot.Strike, market);
+            if (slot.Published is { } published && ReferenceEquals(published.Call, call) && ReferenceEquals(published.Put, put))
+            {
+                // Both quotes were reused, so the row is the one already published: no new row, no field-by-field compare.
+                rows[i] = published;
+                continue;
+            }
+
+            var row = new StrikeRow(slot.Strike, call, put);
             rows[i] = row;
             if (!row.Equals(slot.Published))
             {
@@ -118,26 +124,29 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             return null;
         }
 
-        var mid = side.Mid;
         var oiChange = side.OiChange;
-        if (market.ExposureLevel is not { } level)
-        {
-            return Unpriced(side, mid, oiChange, IvStatus.InvalidInput);
-        }
+        var level = market.ExposureLevel;
 
-        // Unchanged inputs give the identical quote: re-solving from the previous IV could move it by an ulp.
-        if (side.Computed is { } previous && level == side.ComputedLevel && market.Time == side.ComputedTime
-            && previous.Bid == side.Bid && previous.Ask == side.Ask && previous.Last == side.Last
-            && previous.Volume == side.Volume && previous.Oi == side.Oi && previous.OiChange == oiChange && previous.Change == side.PriceChange)
+        // Unchanged inputs give the identical quote, the same object: re-solving from the previous IV could move it by
+        // an ulp, and a new object per side per recompute was most of the silo's allocation. Without a level nothing
+        // is priced, so the time does not matter.
+        if (side.Computed is { } previous && SameMarketData(previous, side, oiChange)
+            && (level is { } l ? l == side.ComputedLevel && market.Time == side.ComputedTime : double.IsNaN(side.ComputedLevel)))
         {
             return previous;
         }
 
-        side.ComputedLevel = level;
+        side.ComputedLevel = level ?? double.NaN;
         side.ComputedTime = market.Time;
-        side.Computed = Solve(side, type, strike, market, level, mid, oiChange);
+        side.Computed = level is { } exposureLevel
+            ? Solve(side, type, strike, market, exposureLevel, side.Mid, oiChange)
+            : Unpriced(side, side.Mid, oiChange, IvStatus.InvalidInput);
         return side.Computed;
     }
+
+    private static bool SameMarketData(OptionQuote quote, OptionSideState side, long oiChange) =>
+        quote.Bid == side.Bid && quote.Ask == side.Ask && quote.Last == side.Last && quote.Volume == side.Volume
+        && quote.Oi == side.Oi && quote.OiChange == oiChange && quote.Change == side.PriceChange;
 
     private static OptionQuote Solve(OptionSideState side, OptionType type, double strike, ChainMarket market, double level, double? mid, long oiChange)
     {

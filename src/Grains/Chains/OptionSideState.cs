@@ -43,7 +43,7 @@ internal sealed class OptionSideState
 
     public double Gamma { get; set; } = double.NaN;
 
-    /// <summary>The last computed quote and the level and time it was computed at.</summary>
+    /// <summary>The last computed quote and the level (NaN: none, so unpriced) and time it was computed at.</summary>
     public OptionQuote? Computed { get; set; }
 
     public double ComputedLevel { get; set; } = double.NaN;
