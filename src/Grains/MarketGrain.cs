@@ -97,6 +97,12 @@ internal abstract class MarketGrain<TState>(
     {
         var self = this.GetGrainId();
         observers.Notify(o => o.OnPublisherStopped(self), Clock.GetUtcNow().UtcDateTime);
+        if (ServiceProvider.GetService<MemoryOnlyStorage>() is { } memory && memory.EndsWith(reason))
+        {
+            GrainLog.ShutdownWriteSkipped(logger, self);
+            return Task.CompletedTask;
+        }
+
         return writer?.FlushAsync(CaptureState, cancellationToken) ?? Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using DeltaStream.Grains;
 using DeltaStream.Grains.History;
+using DeltaStream.Grains.Persistence;
 using DeltaStream.Hosting.Health;
 using DeltaStream.Providers.MongoDB.History;
 using DeltaStream.Providers.MongoDB.Storage;
@@ -34,6 +35,7 @@ public static class GrainStorageExtensions
         else
         {
             silo.AddMemoryGrainStorage(GrainStorage.Market);
+            silo.Services.AddSingleton<MemoryOnlyStorage>();
         }
 
         if (redis is not null)

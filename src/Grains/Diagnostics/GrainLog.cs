@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace DeltaStream.Grains.Diagnostics;
 
@@ -21,4 +22,7 @@ internal static partial class GrainLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "{Stream}: replayed {Batches} batches after position {Position} on activation")]
     public static partial void Replayed(ILogger logger, string stream, int batches, long position);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "{Grain}: state not written at shutdown; memory storage ends with the last silo")]
+    public static partial void ShutdownWriteSkipped(ILogger logger, GrainId grain);
 }
