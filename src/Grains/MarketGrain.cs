@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using DeltaStream.Grains.Chains;
 using DeltaStream.Grains.Diagnostics;
 using DeltaStream.Grains.Observers;
@@ -24,7 +25,7 @@ namespace DeltaStream.Grains;
 internal abstract class MarketGrain<TState>(
     IPersistentState<TState> state,
     IOptions<MarketGrainOptions> options,
-    TimeProvider clock,
+    MarketClock clock,
     ILogger logger) : Grain, IObservableMarketGrain
     where TState : IStreamPositioned
 {

@@ -1,3 +1,4 @@
+using DeltaStream.Hosting.Clock;
 using DeltaStream.Instruments;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMarketReferenceData(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddMarketClock(configuration);
         services.AddOptions<InstrumentCatalogOptions>().Bind(configuration.GetSection(InstrumentCatalogOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstrumentCatalogOptions>, InstrumentCatalogOptionsValidator>());
         services.TryAddSingleton<InstrumentCatalog>();

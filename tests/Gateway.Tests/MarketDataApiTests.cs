@@ -90,7 +90,8 @@ public sealed class MarketDataApiTests(GatewayFactory factory)
                 }
 
                 var model = BlackScholesMerton.Greeks(type, spot, row.Strike, chain.TimeToExpiry, chain.Rate, chain.DividendYield, iv);
-                Assert.Equal(quote.Mid!.Value, model.Price, 6);
+                // The IV is solved from the mid, or from the last trade where a side is not bid (API: mid is null then).
+                Assert.Equal(quote.Mid ?? quote.Last, model.Price, 6);
                 Assert.Equal(model.Delta, quote.Delta!.Value, 12);
                 Assert.Equal(model.Gamma, quote.Gamma!.Value, 12);
                 Assert.Equal(model.Theta, quote.Theta!.Value, 6);

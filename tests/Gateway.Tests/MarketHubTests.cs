@@ -1,4 +1,6 @@
+using System.Globalization;
 using DeltaStream.Gateway.Realtime;
+using DeltaStream.Ticks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,24 +68,34 @@ public sealed class MarketHubTests(GatewayFactory factory)
     [Fact]
     public async Task The_gateway_holds_one_grain_subscription_per_chain_however_many_clients_watch_it()
     {
+        // Other test classes watch chains of this shared gateway at the same time: count only this chain's watchers.
         var relay = factory.Services.GetRequiredService<MarketUpdateRelay>();
         var expiry = await Market.FirstExpiryAsync(factory.CreateSignedInClient(), "FINNIFTY");
+        var group = HubGroups.Chain(new ChainId("FINNIFTY", DateOnly.ParseExact(expiry, ChainId.ExpiryFormat, CultureInfo.InvariantCulture)));
         await using var first = await HubClient.ConnectAsync(factory);
         await using var second = await HubClient.ConnectAsync(factory);
-        var before = relay.SubscriptionCount;
+        var before = relay.WatchersOf(group);
 
         await first.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, null, TestContext.Current.CancellationToken);
+        var feed = relay.FeedOf(group);
         await second.Connection.InvokeAsync("SubscribeChain", "FINNIFTY", expiry, null, TestContext.Current.CancellationToken);
-        var during = relay.SubscriptionCount;
+        var during = relay.WatchersOf(group);
         await HubClient.NextAsync(first.Updates);
         await HubClient.NextAsync(second.Updates);
         await first.Connection.InvokeAsync("UnsubscribeChain", "FINNIFTY", expiry, TestContext.Current.CancellationToken);
-        var afterOne = relay.SubscriptionCount;
+        var afterOne = relay.WatchersOf(group);
+        var feedAfterOne = relay.FeedOf(group);
         await second.Connection.StopAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(1, during - before);
-        Assert.Equal(during, afterOne);
-        await WaitUntilAsync(() => relay.SubscriptionCount == before);
+        Assert.NotNull(feed);
+        Assert.Equal(before + 2, during);
+        Assert.Equal(before + 1, afterOne);
+        Assert.Same(feed, feedAfterOne);
+        await WaitUntilAsync(() => relay.WatchersOf(group) == before);
+        if (before == 0)
+        {
+            Assert.Null(relay.FeedOf(group));
+        }
     }
 
     /// <summary>Disconnect clean-up runs on the server after the client has gone; poll the relay's own count.</summary>

@@ -29,7 +29,7 @@ public static class TestAccounts
         ["DeltaStream:RateLimits:Hub:PermitLimit"] = "1000000",
         // Only the tests that ask questions pay for embedding the docs (seconds of a core per gateway).
         ["DeltaStream:Ask:Index"] = "FirstQuestion",
-    };
+    }.Concat(TestClock.Settings).ToDictionary();
 
     /// <summary>The same settings as environment variables, for gateways started as processes.</summary>
     public static IEnumerable<KeyValuePair<string, string>> EnvironmentVariables() =>

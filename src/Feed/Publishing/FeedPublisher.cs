@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using DeltaStream.Feed.Synthetic;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
@@ -20,7 +21,7 @@ internal sealed class FeedPublisher(
     IClusterClient client,
     InstrumentCatalog catalog,
     IOptions<FeedOptions> options,
-    TimeProvider clock,
+    MarketClock clock,
     IHostApplicationLifetime lifetime,
     IServiceProvider services,
     ILogger<FeedPublisher> logger) : BackgroundService

@@ -37,6 +37,15 @@ internal sealed partial class MarketUpdateRelay(
         }
     }
 
+    /// <summary>Connections watching <paramref name="group"/> through its one grain subscription; 0 when none is held.</summary>
+    public int WatchersOf(string group)
+    {
+        lock (watches)
+        {
+            return watches.GetValueOrDefault(group)?.Watchers ?? 0;
+        }
+    }
+
     public Task OnChainUpdate(ChainUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);

@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ public sealed class InstrumentCatalog
     private readonly Dictionary<string, InstrumentDefinition> bySymbol;
     private readonly TimeProvider clock;
 
-    public InstrumentCatalog(IOptions<InstrumentCatalogOptions> options, TimeProvider clock)
+    public InstrumentCatalog(IOptions<InstrumentCatalogOptions> options, MarketClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         var configured = options.Value.Instruments;

@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using System.Diagnostics;
 using DeltaStream.Grains.Diagnostics;
 using DeltaStream.Grains.History;
@@ -22,7 +23,7 @@ internal sealed class OptionChainGrain(
     [PersistentState("chain", GrainStorage.Market)] IPersistentState<ChainState> state,
     InstrumentCatalog catalog,
     IOptions<MarketGrainOptions> options,
-    TimeProvider clock,
+    MarketClock clock,
     ILogger<OptionChainGrain> logger) : MarketGrain<ChainState>(state, options, clock, logger), IOptionChainGrain
 {
     private ChainBook? book;

@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using DeltaStream.Grains.Chains;
 using DeltaStream.Grains.History;
 using DeltaStream.History;
@@ -16,7 +17,7 @@ internal sealed class UnderlyingGrain(
     [PersistentState("underlying", GrainStorage.Market)] IPersistentState<UnderlyingState> state,
     InstrumentCatalog catalog,
     IOptions<MarketGrainOptions> options,
-    TimeProvider clock,
+    MarketClock clock,
     ILogger<UnderlyingGrain> logger) : MarketGrain<UnderlyingState>(state, options, clock, logger), IUnderlyingGrain, IUnderlyingBarsGrain
 {
     private UnderlyingSession? session;

@@ -5,7 +5,8 @@ namespace DeltaStream.Grains.Users;
 /// <summary>One user (key: normalised email). Every change is written before it is acknowledged.</summary>
 internal sealed class UserGrain(
     [PersistentState("user", GrainStorage.Users)] IPersistentState<UserState> state,
-    IGrainFactory grains) : Grain, IUserGrain
+    IGrainFactory grains,
+    TimeProvider clock) : Grain, IUserGrain
 {
     public async Task<UserAccount?> Register(string email, string passwordHash)
     {
@@ -14,7 +15,7 @@ internal sealed class UserGrain(
             return null;
         }
 
-        state.State.Account = new UserAccount(Guid.NewGuid(), email, passwordHash, DateTimeOffset.UtcNow);
+        state.State.Account = new UserAccount(Guid.NewGuid(), email, passwordHash, clock.GetUtcNow());
         await state.WriteStateAsync();
         return state.State.Account;
     }

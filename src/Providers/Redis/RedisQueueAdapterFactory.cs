@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using DeltaStream.Instruments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -46,5 +47,5 @@ internal sealed class RedisQueueAdapterFactory : IQueueAdapterFactory
     // Receivers exist only in silos, which have the catalog; a client only produces.
     private RedisQueueAdapterReceiver CreateReceiver(QueueId queue) =>
         new RedisQueueAdapterReceiver(queue, mapper, connection, options, services.GetRequiredService<InstrumentCatalog>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System, loggerFactory.CreateLogger<RedisQueueAdapterReceiver>());
+            services.GetService<MarketClock>() ?? MarketClock.Real, loggerFactory.CreateLogger<RedisQueueAdapterReceiver>());
 }

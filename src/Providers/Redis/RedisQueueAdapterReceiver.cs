@@ -58,7 +58,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         this.logger = logger;
         router = new EntryRouter(partition, partitioner, catalog);
         queueName = partitioner.StreamKey(partition);
-        state = RedisStreamMetrics.Track(queueName);
+        state = RedisStreamMetrics.Track(queueName, clock);
     }
 
     public async Task Initialize(TimeSpan timeout)

@@ -27,22 +27,25 @@ internal static class RedisStreamMetrics
         Meter.CreateObservableGauge("queues.owned", () => Queues.Count, description: "Queues this silo's pulling agents read now");
         Meter.CreateObservableGauge("queue.lag", () => Queues.Select(q => new Measurement<long>(q.Value.Lag, new KeyValuePair<string, object?>("queue", q.Key))),
             description: "Entries behind the stream's tail: written but not yet read by the queue's pulling agent");
-        Meter.CreateObservableGauge("queue.checkpoint.age", () => Queues.Select(q => new Measurement<double>((DateTime.UtcNow - q.Value.CheckpointAt).TotalSeconds, new KeyValuePair<string, object?>("queue", q.Key))),
+        Meter.CreateObservableGauge("queue.checkpoint.age", () => Queues.Select(q => new Measurement<double>(q.Value.SecondsSince(q.Value.CheckpointAt), new KeyValuePair<string, object?>("queue", q.Key))),
             unit: "s", description: "Seconds since the queue's checkpoint last moved");
-        Meter.CreateObservableGauge("queue.retained.age", () => Queues.Select(q => new Measurement<double>(q.Value.OldestRetainedAt is { } at ? (DateTime.UtcNow - at).TotalSeconds : 0, new KeyValuePair<string, object?>("queue", q.Key))),
+        Meter.CreateObservableGauge("queue.retained.age", () => Queues.Select(q => new Measurement<double>(q.Value.OldestRetainedAt is { } at ? q.Value.SecondsSince(at) : 0, new KeyValuePair<string, object?>("queue", q.Key))),
             unit: "s", description: "Age of the oldest entry read but not yet durable in every grain it fed (0 when none): how overdue grain writes are");
     }
 
-    public static QueueState Track(string queue) => Queues.GetOrAdd(queue, _ => new QueueState());
+    public static QueueState Track(string queue, TimeProvider clock) => Queues.GetOrAdd(queue, _ => new QueueState(clock));
 
     public static void Untrack(string queue) => Queues.TryRemove(queue, out _);
 
-    internal sealed class QueueState
+    /// <summary>A queue's figures, its instants read on the clock the receiver stamps them with.</summary>
+    internal sealed class QueueState(TimeProvider clock)
     {
         public long Lag { get; set; }
 
-        public DateTime CheckpointAt { get; set; } = DateTime.UtcNow;
+        public DateTime CheckpointAt { get; set; } = clock.GetUtcNow().UtcDateTime;
 
         public DateTime? OldestRetainedAt { get; set; }
+
+        public double SecondsSince(DateTime instant) => (clock.GetUtcNow().UtcDateTime - instant).TotalSeconds;
     }
 }
