@@ -131,6 +131,13 @@ internal abstract class MarketGrain<TState>(
     /// <summary>Copies the model into <see cref="State"/> before it is written.</summary>
     protected abstract void CaptureState();
 
+    /// <summary>Records a change made outside a tick (a settlement): it is written with the state and published at once.</summary>
+    protected void PublishChange()
+    {
+        writer!.Took(null, changed: true);
+        PublishNow();
+    }
+
     protected void PublishNow()
     {
         Dirty = false;

@@ -63,25 +63,29 @@ public sealed class RedisStreamsTests(RedisClusterFixture fixture)
         var partition = partitioner.PartitionOf("SPY");
         var key = partitioner.StreamKey(partition);
         var ts = now.ToString("O", CultureInfo.InvariantCulture);
+        var later = now.AddHours(1).ToString("O", CultureInfo.InvariantCulture);
         var before = await redis.StreamLengthAsync(partitioner.DeadLetterKey(partition));
 
         await redis.StreamAddAsync(key, "data", "{not json");
         await redis.StreamAddAsync(key, "other", "no data field");
         await redis.StreamAddAsync(key, "data", $$"""
             [{"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":600,"right":"C","ts":"{{ts}}","seq":5,"bid":3,"ask":2,"last":2},
-             {"kind":"option","symbol":"SPY","expiry":"2001-01-05","strike":600,"right":"C","ts":"{{ts}}","seq":6,"bid":1,"ask":2,"last":2},
+             {"kind":"option","symbol":"SPY","expiry":"2099-01-09","strike":600,"right":"C","ts":"{{ts}}","seq":6,"bid":1,"ask":2,"last":2},
+             {"kind":"option","symbol":"SPY","expiry":"2001-01-05","strike":600,"right":"C","ts":"{{ts}}","seq":10,"bid":1,"ask":2,"last":2},
              {"kind":"underlying","symbol":"SPY","ts":"{{ts}}","seq":7,"price":-598},
              {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":601,"right":"P","ts":"{{ts}}","seq":8,"bid":2.5,"ask":2.7,"last":2.6,"volume":1,"oi":77},
-             {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":600.5,"right":"P","ts":"{{ts}}","seq":9,"bid":2.5,"ask":2.7,"last":2.6}]
+             {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":600.5,"right":"P","ts":"{{ts}}","seq":9,"bid":2.5,"ask":2.7,"last":2.6},
+             {"kind":"option","symbol":"SPY","expiry":"{{chain.Expiry:yyyy-MM-dd}}","strike":602,"right":"P","ts":"{{later}}","seq":11,"bid":2.5,"ask":2.7,"last":2.6}]
             """);
         await redis.StreamAddAsync(key, "data", $$"""[{"kind":"underlying","symbol":"NOPE","ts":"{{ts}}","seq":1,"price":1}]""");
 
         var update = await observer.NextChainUpdateAsync(u => u.Strikes.Any(s => s.Strike == 601));
-        Assert.DoesNotContain(update.Strikes, s => s.Strike is 600 or 600.5);
-        var dead = await WaitForDeadLettersAsync(partitioner.DeadLetterKey(partition), before + 7);
+        Assert.DoesNotContain(update.Strikes, s => s.Strike is 600 or 600.5 or 602);
+        var dead = await WaitForDeadLettersAsync(partitioner.DeadLetterKey(partition), before + 9);
         var reasons = dead.Skip((int)before).Select(e => e["reason"].ToString().Split(':')[0]).ToArray();
-        // Per entry: the format's refusals in tick order, then the catalog's (unlisted expiry, off-ladder strike, unknown symbol).
-        Assert.Equal(["unparseable", "missingData", "crossedQuote", "badPrice", "unlistedExpiry", "offLadderStrike", "unknownSymbol"], reasons);
+        // Per entry: the format's refusals in tick order, then the catalog's and the clock's (an expiry never listed, one
+        // that settled long ago, an off-ladder strike, a tick stamped an hour after it was written, an unknown symbol).
+        Assert.Equal(["unparseable", "missingData", "crossedQuote", "badPrice", "unlistedExpiry", "expired", "offLadderStrike", "futureTimestamp", "unknownSymbol"], reasons);
         Assert.All(dead.Skip((int)before), e => Assert.False(e["entry"].IsNullOrEmpty));
     }
 

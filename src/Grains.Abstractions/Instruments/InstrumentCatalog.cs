@@ -25,7 +25,17 @@ public sealed class InstrumentCatalog
         bySymbol.TryGetValue(symbol, out instrument);
 
     public IReadOnlyList<DateOnly> Expiries(InstrumentDefinition instrument) =>
-        ExpiryCalendar.UpcomingExpiries(instrument, clock.GetUtcNow().UtcDateTime);
+        Expiries(instrument, clock.GetUtcNow().UtcDateTime);
+
+#pragma warning disable CA1822 // the exchange calendars (being merged) make these instance members
+    /// <summary>The expiries listed at <paramref name="utc"/>: those not settled then.</summary>
+    public IReadOnlyList<DateOnly> Expiries(InstrumentDefinition instrument, DateTime utc) =>
+        ExpiryCalendar.UpcomingExpiries(instrument, utc);
+
+    /// <summary>When <paramref name="expiry"/> of <paramref name="instrument"/> settles (or settled).</summary>
+    public DateTime SettlementUtc(InstrumentDefinition instrument, DateOnly expiry) =>
+        ExpiryCalendar.SettlementUtc(instrument, expiry);
+#pragma warning restore CA1822
 
     public bool IsListed(InstrumentDefinition instrument, DateOnly expiry) => Expiries(instrument).Contains(expiry);
 }

@@ -4,7 +4,8 @@ namespace DeltaStream.Snapshots;
 /// The whole chain at one instant. <see cref="TimeToExpiry"/> is ACT/365 years at <see cref="UpdatedAt"/>, so a
 /// client can recompute every number from spot, rate, dividend yield and iv. <see cref="Epoch"/> names the
 /// activation of the chain's publisher (it changes on reactivation, move and recovery); <see cref="Sequence"/>
-/// is the number of the last update within it; the next <see cref="ChainUpdate"/> carries Sequence + 1.
+/// is the number of the last update within it; the next <see cref="ChainUpdate"/> carries Sequence + 1. A chain whose
+/// expiry has settled says <see cref="ChainLifecycle.Settled"/> with its <see cref="Settlement"/>; its quotes are final.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -21,4 +22,6 @@ public sealed record ChainSnapshot(
     long Epoch,
     long Sequence,
     ChainAnalytics Analytics,
-    IReadOnlyList<StrikeRow> Strikes);
+    IReadOnlyList<StrikeRow> Strikes,
+    ChainLifecycle Status = ChainLifecycle.Live,
+    ChainSettlement? Settlement = null);

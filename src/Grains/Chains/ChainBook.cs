@@ -38,8 +38,12 @@ internal sealed class ChainBook
             spotTimestamp = state.SpotTimestamp;
             session.Restore(state.SessionDate);
             ChainStateMapper.Restore(state.Quotes, quotes);
+            Settlement = state.SettledAt is { } settledAt ? new ChainSettlement(settledAt, state.SettlementPrice) : null;
         }
     }
+
+    /// <summary>How the chain settled; null while it trades.</summary>
+    public ChainSettlement? Settlement { get; private set; }
 
     public double? Spot { get; private set; }
 
@@ -57,6 +61,13 @@ internal sealed class ChainBook
     {
         ArgumentNullException.ThrowIfNull(batch);
         var tally = new TickTally();
+        if (Settlement is not null)
+        {
+            // A settled chain's quotes are final: ticks still in flight at the settlement instant change nothing.
+            tally.Rejected += batch.Underlying.Length + batch.Options.Length;
+            return tally.ToOutcome();
+        }
+
         foreach (ref readonly var tick in batch.Underlying.AsSpan())
         {
             if (!TickValidation.IsValid(tick))
@@ -110,10 +121,27 @@ internal sealed class ChainBook
         return tally.ToOutcome();
     }
 
-    /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> and returns the update to publish.</summary>
+    /// <summary>
+    /// Settles the chain at <paramref name="settlementUtc"/>: the spot then is its settlement price, and from now on
+    /// it takes no ticks and values every quote at the settlement instant (time to expiry 0, IV status expired).
+    /// </summary>
+    /// <returns>False when it had settled already.</returns>
+    public bool Settle(DateTime settlementUtc)
+    {
+        if (Settlement is not null)
+        {
+            return false;
+        }
+
+        Settlement = new ChainSettlement(settlementUtc, Spot);
+        return true;
+    }
+
+    /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> (a settled chain at its settlement) and returns the update to publish.</summary>
     public ChainUpdate Recompute(DateTime utcNow)
     {
-        var (snapshot, update) = pricer.Recompute(quotes.Slots, Spot, utcNow, Epoch, UpdateSequence + 1);
+        var at = Settlement?.SettledAt ?? utcNow;
+        var (snapshot, update) = pricer.Recompute(quotes.Slots, Spot, at, Epoch, UpdateSequence + 1, Settlement);
         UpdateSequence++;
         Snapshot = snapshot;
         return update;
@@ -130,6 +158,8 @@ internal sealed class ChainBook
         SpotSequences = spotSequences.ToState(),
         SessionDate = session.Date,
         Quotes = ChainStateMapper.Capture(quotes),
+        SettledAt = Settlement?.SettledAt,
+        SettlementPrice = Settlement?.Price,
     };
 
     /// <summary>An applied tick of a later exchange day closes the session: current quotes become its base.</summary>

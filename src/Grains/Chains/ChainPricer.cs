@@ -32,8 +32,9 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         Strikes: []);
 
     /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> as update number <paramref name="sequence"/> of <paramref name="epoch"/>.</summary>
-    public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long epoch, long sequence)
+    public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long epoch, long sequence, ChainSettlement? settlement = null)
     {
+        var status = settlement is null ? ChainLifecycle.Live : ChainLifecycle.Settled;
         var time = ExpiryCalendar.YearsToExpiry(settlementUtc, utcNow);
         var (rate, dividendYield, model) = (instrument.Rate, instrument.DividendYield, instrument.Model);
         double? forward = spot is { } s ? Forward(slots, model, s, time, rate, dividendYield) : null;
@@ -76,7 +77,9 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             Epoch: epoch,
             Sequence: sequence,
             Analytics: chainAnalytics,
-            Strikes: rows);
+            Strikes: rows,
+            Status: status,
+            Settlement: settlement);
         var update = new ChainUpdate(
             Symbol: chain.Symbol,
             Expiry: chain.Expiry,
@@ -87,7 +90,9 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             TimeToExpiry: timeToExpiry,
             UpdatedAt: utcNow,
             Analytics: chainAnalytics,
-            Strikes: changed);
+            Strikes: changed,
+            Status: status,
+            Settlement: settlement);
         return (snapshot, update);
     }
 

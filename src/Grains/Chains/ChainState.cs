@@ -28,4 +28,11 @@ public sealed class ChainState : IStreamPositioned
 
     [Id(7)]
     public long StreamPosition { get; set; }
+
+    /// <summary>The settlement instant once the chain has settled; it takes no ticks after it.</summary>
+    [Id(8)]
+    public DateTime? SettledAt { get; set; }
+
+    [Id(9)]
+    public double? SettlementPrice { get; set; }
 }

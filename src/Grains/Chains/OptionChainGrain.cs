@@ -26,7 +26,11 @@ internal sealed class OptionChainGrain(
     MarketClock clock,
     ILogger<OptionChainGrain> logger) : MarketGrain<ChainState>(state, options, clock, logger), IOptionChainGrain
 {
+    // Grain timers take at most about 49 days; a later settlement is looked at again when the timer fires.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
     private ChainBook? book;
+    private DateTime settlementUtc;
+    private IGrainTimer? settlementTimer;
 
     protected override string StreamNamespace => MarketStreams.ChainNamespace;
 
@@ -54,6 +58,12 @@ internal sealed class OptionChainGrain(
 
         var epoch = Clock.GetUtcNow().ToUnixTimeMilliseconds();
         book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null, epoch);
+        settlementUtc = ExpiryCalendar.SettlementUtc(instrument, chain.Value.Expiry);
+        if (book.Settlement is null)
+        {
+            // Fires after the activation (and its replay) completes, at once when the settlement has passed.
+            settlementTimer = this.RegisterGrainTimer(OnSettlementDueAsync, new GrainTimerCreationOptions(UntilSettlement(), Timeout.InfiniteTimeSpan) { Interleave = false });
+        }
 
         // Restored state is published once the activation has caught up from its stream, as the epoch's first snapshot.
         Dirty = book.HasData;
@@ -64,6 +74,33 @@ internal sealed class OptionChainGrain(
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => book?.Apply(batch);
+
+    private TimeSpan UntilSettlement()
+    {
+        var wait = settlementUtc - Clock.GetUtcNow().UtcDateTime;
+        return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < LongestWait ? wait : LongestWait;
+    }
+
+    /// <summary>At the settlement instant: the chain settles, publishes its final state to every subscriber and stops taking ticks.</summary>
+    private Task OnSettlementDueAsync(CancellationToken cancellationToken)
+    {
+        var wait = UntilSettlement();
+        if (wait > TimeSpan.Zero)
+        {
+            settlementTimer!.Change(wait, Timeout.InfiniteTimeSpan);
+            return Task.CompletedTask;
+        }
+
+        settlementTimer!.Dispose();
+        if (book!.Settle(settlementUtc))
+        {
+            var settlement = book.Settlement!;
+            GrainLog.Settled(logger, book.Snapshot.Symbol, book.Snapshot.Expiry, settlement.SettledAt, settlement.Price);
+            PublishChange();
+        }
+
+        return Task.CompletedTask;
+    }
 
     protected override void Publish(Func<Action<IMarketObserver>, int> notify)
     {

@@ -25,4 +25,7 @@ internal static partial class GrainLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Debug, Message = "{Grain}: state not written at shutdown; memory storage ends with the last silo")]
     public static partial void ShutdownWriteSkipped(ILogger logger, GrainId grain);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "{Symbol} {Expiry}: settled at {SettledAt:O} at {SettlementPrice}; it takes no more ticks")]
+    public static partial void Settled(ILogger logger, string symbol, DateOnly expiry, DateTime settledAt, double? settlementPrice);
 }

@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using DeltaStream.Instruments;
 using Microsoft.Extensions.Logging;
 using Orleans.Providers.Streams.Common;
@@ -48,7 +49,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
     private DateTime lagReadAt;
     private DateTime trimmedAt;
 
-    public RedisQueueAdapterReceiver(QueueId queue, RedisQueueMapper mapper, RedisConnection connection, RedisStreamOptions options, InstrumentCatalog catalog, TimeProvider clock, ILogger logger)
+    public RedisQueueAdapterReceiver(QueueId queue, RedisQueueMapper mapper, RedisConnection connection, RedisStreamOptions options, InstrumentCatalog catalog, MarketClock clock, ILogger logger)
     {
         partition = RedisQueueMapper.PartitionOf(queue);
         partitioner = mapper.Partitioner;
@@ -56,7 +57,7 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         this.options = options;
         this.clock = clock;
         this.logger = logger;
-        router = new EntryRouter(partition, partitioner, catalog);
+        router = new EntryRouter(partition, partitioner, catalog, clock, options.FutureTolerance);
         queueName = partitioner.StreamKey(partition);
         state = RedisStreamMetrics.Track(queueName, clock);
     }
@@ -90,13 +91,13 @@ internal sealed partial class RedisQueueAdapterReceiver : IQueueAdapterReceiver
         {
             var id = entry.Id.ToString();
             var data = entry[FeedEntryFormat.DataField];
-            var routed = router.Route(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty);
+            var position = RedisBatchContainer.SequenceNumberOf(id);
+            var routed = router.Route(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty, position);
             if (parts.Count + routed.Parts.Count > capacity)
             {
                 break;
             }
 
-            var position = RedisBatchContainer.SequenceNumberOf(id);
             var streams = new string[routed.Parts.Count];
             for (var i = 0; i < routed.Parts.Count; i++)
             {

@@ -30,4 +30,11 @@ public sealed class RedisStreamOptions
 
     /// <summary>Dead-letter streams are capped to about this many records (XADD MAXLEN ~).</summary>
     public long DeadLetterMaxLength { get; set; } = 100_000;
+
+    /// <summary>
+    /// How far ahead of the market clock a tick's timestamp may be: a later one is refused (<c>futureTimestamp</c>),
+    /// so one mis-stamped tick cannot open a later trading day. Judged at the entry's time in Redis, so a replay
+    /// decides as the live read did.
+    /// </summary>
+    public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,3 +1,4 @@
+using DeltaStream.Time;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,8 @@ public static class RedisStreamsExtensions
         builder.Services.AddSingleton<ITickLog>(sp =>
         {
             var options = Options(sp, name);
-            return new RedisTickLog(sp.GetRequiredKeyedService<RedisConnection>(name), new FeedPartitioner(options.Prefix, options.Partitions), sp.GetRequiredService<InstrumentCatalog>());
+            return new RedisTickLog(sp.GetRequiredKeyedService<RedisConnection>(name), new FeedPartitioner(options.Prefix, options.Partitions), sp.GetRequiredService<InstrumentCatalog>(),
+                sp.GetService<MarketClock>() ?? MarketClock.Real, options.FutureTolerance);
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DeltaStream.Instruments;
+using DeltaStream.Time;
 using DeltaStream.Ticks;
 using Orleans.Runtime;
 using StackExchange.Redis;
@@ -12,7 +13,7 @@ namespace DeltaStream.Providers.Redis;
 /// "{prefix}:ticks:{p}:durable", which only moves forward; receivers trim an entry once every stream it fed is durable
 /// past it.
 /// </summary>
-internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner partitioner, InstrumentCatalog catalog) : ITickLog
+internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner partitioner, InstrumentCatalog catalog, MarketClock clock, TimeSpan futureTolerance) : ITickLog
 {
     private const int PageSize = 512;
 
@@ -26,7 +27,7 @@ internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner p
     public async IAsyncEnumerable<PositionedBatch> ReplayAsync(StreamId stream, long position, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var partition = partitioner.PartitionOf(RedisQueueMapper.SymbolOf(stream));
-        var router = new EntryRouter(partition, partitioner, catalog);
+        var router = new EntryRouter(partition, partitioner, catalog, clock, futureTolerance);
         var db = await connection.DatabaseAsync().WaitAsync(cancellationToken);
         var key = partitioner.StreamKey(partition);
         var after = position <= 0 ? "-" : "(" + RedisBatchContainer.EntryIdOf(position);
@@ -36,9 +37,10 @@ internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner p
             foreach (var entry in entries)
             {
                 var data = entry[FeedEntryFormat.DataField];
-                if (router.PartFor(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty, stream) is { } batch)
+                var at = RedisBatchContainer.SequenceNumberOf(entry.Id.ToString());
+                if (router.PartFor(data.HasValue ? (ReadOnlyMemory<byte>)data : ReadOnlyMemory<byte>.Empty, at, stream) is { } batch)
                 {
-                    yield return new PositionedBatch(batch, RedisBatchContainer.SequenceNumberOf(entry.Id.ToString()));
+                    yield return new PositionedBatch(batch, at);
                 }
             }
 

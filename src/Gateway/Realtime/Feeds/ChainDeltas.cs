@@ -44,6 +44,8 @@ internal static class ChainDeltas
             Sequence = update.Sequence,
             Analytics = update.Analytics,
             Strikes = rows,
+            Status = update.Status,
+            Settlement = update.Settlement,
         };
     }
 
@@ -79,6 +81,6 @@ internal static class ChainDeltas
             }
         }
 
-        return new ChainDelta(to.Symbol, to.Expiry, to.Epoch, from.Sequence + 1, to.Sequence, to.Spot, to.Forward, to.TimeToExpiry, to.UpdatedAt, analytics, strikes);
+        return new ChainDelta(to.Symbol, to.Expiry, to.Epoch, from.Sequence + 1, to.Sequence, to.Spot, to.Forward, to.TimeToExpiry, to.UpdatedAt, analytics, strikes, to.Status, to.Settlement);
     }
 }
