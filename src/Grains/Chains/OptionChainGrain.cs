@@ -52,7 +52,7 @@ internal sealed class OptionChainGrain(
         }
 
         var epoch = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null, epoch);
+        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, catalog.Calendar(instrument), State.RecordExists ? State.State : null, epoch);
 
         // Restored state is published once the activation has caught up from its stream, as the epoch's first snapshot.
         Dirty = book.HasData;
