@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using DeltaStream.Calendars;
 using DeltaStream.Analytics;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Grains.Chains;
@@ -26,9 +27,9 @@ public class ChainRecomputeBenchmarks
     public void Setup()
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == "SPY");
-        expiry = ExpiryCalendar.UpcomingExpiries(instrument, now)[2];
-        book = new ChainBook(new ChainId("SPY", expiry), instrument);
-        var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, expiry), now);
+        expiry = ExpiryCalendar.UpcomingExpiries(instrument, ExchangeCalendars.Default.Get(instrument.Market), now)[2];
+        book = new ChainBook(new ChainId("SPY", expiry), instrument, ExchangeCalendars.Default.Get(instrument.Market));
+        var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, ExchangeCalendars.Default.Get(instrument.Market), expiry), now);
         var ticks = new List<OptionTick>();
         for (var k = 578; k <= 618; k++)
         {
@@ -42,7 +43,7 @@ public class ChainRecomputeBenchmarks
         book.Apply(new TickBatch("SPY", [new UnderlyingTick(now, ++sequence, 598, 1)], [.. ticks]));
         book.Recompute(now);
         optionTicks = [.. ticks];
-        withoutSpot = new ChainBook(new ChainId("SPY", expiry), instrument);
+        withoutSpot = new ChainBook(new ChainId("SPY", expiry), instrument, ExchangeCalendars.Default.Get(instrument.Market));
         withoutSpot.Apply(new TickBatch("SPY", [], optionTicks));
         withoutSpot.Recompute(now);
     }

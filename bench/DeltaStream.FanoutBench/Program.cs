@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DeltaStream.Calendars;
 using DeltaStream.Bench;
 using DeltaStream.Instruments;
 using StackExchange.Redis;
@@ -32,7 +33,7 @@ internal static class Program
         var writer = new TickWriter(redis.GetDatabase(), rate, seconds + (int)WarmUp.TotalSeconds);
         var now = DateTime.UtcNow;
         var chains = DefaultInstruments.Create()
-            .SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now).Select(e => (i.Symbol, Expiry: e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+            .SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, ExchangeCalendars.Default.Get(i.Market), now).Select(e => (i.Symbol, Expiry: e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             .ToArray();
 
         var connected = new List<IFanoutClient>(clients);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Providers.Redis;
 using StackExchange.Redis;
@@ -46,7 +47,7 @@ internal sealed class TickWriter(IDatabase redis, int ticksPerSecond, int second
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        var expiries = instruments.ToDictionary(i => i.Symbol, i => ExpiryCalendar.UpcomingExpiries(i, now));
+        var expiries = instruments.ToDictionary(i => i.Symbol, i => ExpiryCalendar.UpcomingExpiries(i, ExchangeCalendars.Default.Get(i.Market), now));
         var contracts = instruments.ToDictionary(i => i.Symbol, _ => 0L);
         var sequences = instruments.ToDictionary(i => i.Symbol, _ => 1L);
         var clock = Stopwatch.StartNew();

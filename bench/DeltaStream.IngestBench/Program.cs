@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DeltaStream.Calendars;
 using DeltaStream.Bench;
 using System.Text;
 using DeltaStream.Instruments;
@@ -30,7 +31,7 @@ internal static class Program
         var partitioner = new FeedPartitioner("deltastream", 8);
         var now = DateTime.UtcNow;
         var instruments = DefaultInstruments.Create();
-        var expiries = instruments.ToDictionary(i => i.Symbol, i => ExpiryCalendar.UpcomingExpiries(i, now));
+        var expiries = instruments.ToDictionary(i => i.Symbol, i => ExpiryCalendar.UpcomingExpiries(i, ExchangeCalendars.Default.Get(i.Market), now));
         var sequences = instruments.ToDictionary(i => i.Symbol, _ => 1L);
         using var http = new HttpClient();
         var clock = Stopwatch.StartNew();

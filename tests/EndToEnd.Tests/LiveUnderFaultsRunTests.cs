@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DeltaStream.Calendars;
 using DeltaStream.Gateway.Tests;
 using DeltaStream.Grains;
 using DeltaStream.Instruments;
@@ -57,8 +58,8 @@ public sealed class LiveUnderFaultsRunTests
 
             // A chain that settles during the run would stop ticking and leave its clients waiting.
             var now = DateTime.UtcNow;
-            var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now)
-                .Where(e => ExpiryCalendar.SettlementUtc(i, e) > now.AddMinutes(15)).Select(e => new ChainId(i.Symbol, e))).ToArray();
+            var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, ExchangeCalendars.Default.Get(i.Market), now)
+                .Where(e => ExpiryCalendar.SettlementUtc(i, ExchangeCalendars.Default.Get(i.Market), e) > now.AddMinutes(15)).Select(e => new ChainId(i.Symbol, e))).ToArray();
             for (var batch = 0; batch < HealthyClients; batch += 50)
             {
                 var connecting = Enumerable.Range(batch, Math.Min(50, HealthyClients - batch)).Select(i =>

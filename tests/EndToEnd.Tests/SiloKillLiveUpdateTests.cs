@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeltaStream.Calendars;
 using DeltaStream.Grains;
 using DeltaStream.Instruments;
 using DeltaStream.Providers.Tests;
@@ -38,7 +39,7 @@ public sealed class SiloKillLiveUpdateTests
             await using var client = await LiveChainClient.ConnectAsync(gateway.BaseAddress, user.Token, ct);
 
             var now = DateTime.UtcNow;
-            var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, now).Select(e => new ChainId(i.Symbol, e))).ToArray();
+            var chains = DefaultInstruments.Create().SelectMany(i => ExpiryCalendar.UpcomingExpiries(i, ExchangeCalendars.Default.Get(i.Market), now).Select(e => new ChainId(i.Symbol, e))).ToArray();
             foreach (var chain in chains)
             {
                 await client.Connection.InvokeAsync("SubscribeChain", chain.Symbol, chain.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "raw", ct);

@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Feed.Publishing;
 using DeltaStream.Feed.Synthetic;
 using DeltaStream.Instruments;
@@ -14,7 +15,7 @@ public sealed class StepPublisherTests
     [Fact]
     public async Task A_step_held_back_by_refusing_streams_is_retried_until_accepted_and_no_batch_is_lost_or_doubled()
     {
-        var market = new SyntheticMarket(DefaultInstruments.Create(), new FeedOptions { Seed = 11 }, Start, _ => 0);
+        var market = new SyntheticMarket(DefaultInstruments.Create(), ExchangeCalendars.Default, new FeedOptions { Seed = 11 }, Start, _ => 0);
         var streams = market.Underlyings.Select(_ => RefusingPublisher.Create()).ToArray();
         var publisher = new StepPublisher(TimeProvider.System, NullLogger.Instance, seed: 1);
         var produced = new List<TickBatch>[streams.Length];

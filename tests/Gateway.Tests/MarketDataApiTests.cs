@@ -12,13 +12,13 @@ public sealed class MarketDataApiTests(GatewayFactory factory)
     private readonly HttpClient http = factory.CreateSignedInClient();
 
     [Fact]
-    public async Task Underlyings_lists_the_eight_default_symbols_each_with_at_least_four_expiries()
+    public async Task Underlyings_lists_the_eight_default_symbols_each_with_at_least_three_expiries()
     {
         var list = await http.GetFromJsonAsync<JsonElement>("/api/v1/underlyings", TestContext.Current.CancellationToken);
 
         var symbols = list.EnumerateArray().Select(u => u.GetProperty("symbol").GetString()).ToArray();
         Assert.Equal(["NIFTY", "BANKNIFTY", "FINNIFTY", "SENSEX", "AAPL", "TSLA", "SPY", "QQQ"], symbols);
-        Assert.All(list.EnumerateArray(), u => Assert.True(u.GetProperty("expiries").GetArrayLength() >= 4));
+        Assert.All(list.EnumerateArray(), u => Assert.True(u.GetProperty("expiries").GetArrayLength() >= 3));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeltaStream.Calendars;
 using DeltaStream.Analytics;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Grains;
@@ -71,7 +72,7 @@ public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
         var options = new List<OptionTick>();
         foreach (var expiry in expiries)
         {
-            var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, expiry), at);
+            var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, ExchangeCalendars.Default.Get(instrument.Market), expiry), at);
             for (var i = -StrikesEachSide; i <= StrikesEachSide; i++)
             {
                 var strike = (Math.Round(spot / instrument.StrikeStep) + i) * instrument.StrikeStep;

@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Grains.Chains;
 using DeltaStream.Ticks;
 
@@ -10,7 +11,7 @@ public sealed class ChainBookSequencingTests
     private static readonly DateOnly Expiry = TestMarket.FirstExpiry(Now);
     private static readonly ChainId Chain = new("NIFTY", Expiry);
 
-    private static ChainBook NewBook() => new(Chain, TestMarket.Nifty);
+    private static ChainBook NewBook() => new(Chain, TestMarket.Nifty, ExchangeCalendars.Default.Get(TestMarket.Nifty.Market));
 
     private static TickBatch From(string? source, UnderlyingTick[] underlying, params OptionTick[] options) => TestMarket.Batch(underlying, options) with { Source = source };
 
@@ -112,7 +113,7 @@ public sealed class ChainBookSequencingTests
         book.Apply(From("a", [TestMarket.Spot(100, 24300, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 101, 160, 164, Now)));
         book.Apply(From("b", [TestMarket.Spot(7, 24310, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 8, 161, 165, Now)));
 
-        var restored = new ChainBook(Chain, TestMarket.Nifty, book.ToState());
+        var restored = new ChainBook(Chain, TestMarket.Nifty, ExchangeCalendars.Default.Get(TestMarket.Nifty.Market), book.ToState());
 
         Assert.Equal(new TickOutcome(0, 2, 0, 0), restored.Apply(From("a", [TestMarket.Spot(100, 1, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 101, 1, 2, Now))));
         Assert.Equal(new TickOutcome(0, 1, 1, 0), restored.Apply(From("b", [TestMarket.Spot(7, 1, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Call, 5, 1, 2, Now))));

@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Analytics;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Grains.Chains;
@@ -13,7 +14,7 @@ public sealed class ChainBookTests
     private static readonly DateOnly Expiry = TestMarket.FirstExpiry(Now);
     private static readonly ChainId Chain = new("NIFTY", Expiry);
 
-    private static ChainBook NewBook() => new(Chain, TestMarket.Nifty);
+    private static ChainBook NewBook() => new(Chain, TestMarket.Nifty, ExchangeCalendars.Default.Get(TestMarket.Nifty.Market));
 
     [Fact]
     public void Recompute_solves_iv_from_the_mid_and_greeks_agree_with_bsm_at_the_reported_spot_time_and_iv()
@@ -203,7 +204,7 @@ public sealed class ChainBookTests
             TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 80, 82, Now, oi: 7)));
         book.Recompute(Now);
 
-        var restored = new ChainBook(Chain, TestMarket.Nifty, book.ToState(), epoch: book.Epoch + 1);
+        var restored = new ChainBook(Chain, TestMarket.Nifty, ExchangeCalendars.Default.Get(TestMarket.Nifty.Market), book.ToState(), epoch: book.Epoch + 1);
         var update = restored.Recompute(Now);
 
         Assert.Equal((book.Epoch + 1, 1L), (update.Epoch, update.Sequence));
@@ -242,9 +243,9 @@ public sealed class ChainBookTests
     public void Black76_chains_take_the_forward_from_parity_on_the_atm_pair_and_greeks_from_that_forward()
     {
         var instrument = TestMarket.NiftyWith(PricingModel.Black76);
-        var book = new ChainBook(Chain, instrument);
+        var book = new ChainBook(Chain, instrument, ExchangeCalendars.Default.Get(instrument.Market));
         const double forward = 24412.5;
-        var time = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, Expiry), Now);
+        var time = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, ExchangeCalendars.Default.Get(instrument.Market), Expiry), Now);
         var sequence = 1L;
         var ticks = new List<OptionTick>();
         foreach (var strike in new[] { 24300.0, 24400, 24500 })

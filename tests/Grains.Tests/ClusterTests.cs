@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 using Orleans.Core.Internal;
@@ -84,7 +85,7 @@ public sealed class ClusterTests(ClusterFixture fixture)
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == "BANKNIFTY");
         var now = DateTime.UtcNow;
-        var expiries = ExpiryCalendar.UpcomingExpiries(instrument, now);
+        var expiries = ExpiryCalendar.UpcomingExpiries(instrument, ExchangeCalendars.Default.Get(instrument.Market), now);
         var observer = new RecordingObserver();
         var reference = cluster.Client.CreateObjectReference<IMarketObserver>(observer);
         await cluster.Client.GetGrain<IUnderlyingGrain>("BANKNIFTY").Subscribe(reference, TimeSpan.MaxValue);
@@ -202,7 +203,7 @@ public sealed class ClusterTests(ClusterFixture fixture)
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == symbol);
         var now = DateTime.UtcNow;
-        return (new ChainId(symbol, ExpiryCalendar.UpcomingExpiries(instrument, now)[expiryIndex]), now);
+        return (new ChainId(symbol, ExpiryCalendar.UpcomingExpiries(instrument, ExchangeCalendars.Default.Get(instrument.Market), now)[expiryIndex]), now);
     }
 
     private async Task<(IOptionChainGrain Grain, RecordingObserver Observer)> SubscribeAsync(ChainId chain)

@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
@@ -17,7 +18,7 @@ internal static class TestMarket
         return nifty;
     }
 
-    public static DateOnly FirstExpiry(DateTime utcNow) => ExpiryCalendar.UpcomingExpiries(Nifty, utcNow)[0];
+    public static DateOnly FirstExpiry(DateTime utcNow) => ExpiryCalendar.UpcomingExpiries(Nifty, ExchangeCalendars.Default.Get(Nifty.Market), utcNow)[0];
 
     public static UnderlyingTick Spot(long sequence, double price, DateTime at, long volume = 10) => new(at, sequence, price, volume);
 

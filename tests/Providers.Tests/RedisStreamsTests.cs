@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeltaStream.Calendars;
 using DeltaStream.Grains;
 using DeltaStream.Grains.Tests;
 using DeltaStream.Instruments;
@@ -110,7 +111,7 @@ public sealed class RedisStreamsTests(RedisClusterFixture fixture)
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == symbol);
         var now = DateTime.UtcNow;
-        return (new ChainId(symbol, ExpiryCalendar.UpcomingExpiries(instrument, now)[expiryIndex]), now);
+        return (new ChainId(symbol, ExpiryCalendar.UpcomingExpiries(instrument, ExchangeCalendars.Default.Get(instrument.Market), now)[expiryIndex]), now);
     }
 
     private async Task<RecordingObserver> ObserveChainAsync(ChainId chain)

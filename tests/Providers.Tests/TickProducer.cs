@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Providers.Redis;
 using StackExchange.Redis;
@@ -27,7 +28,7 @@ internal sealed class TickProducer(IDatabase redis, FeedPartitioner partitioner,
     public static (DateOnly Expiry, double Strike) ContractOf(string symbol)
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == symbol);
-        return (ExpiryCalendar.UpcomingExpiries(instrument, DateTime.UtcNow)[0], Math.Round(instrument.BasePrice / instrument.StrikeStep) * instrument.StrikeStep);
+        return (ExpiryCalendar.UpcomingExpiries(instrument, ExchangeCalendars.Default.Get(instrument.Market), DateTime.UtcNow)[0], Math.Round(instrument.BasePrice / instrument.StrikeStep) * instrument.StrikeStep);
     }
 
     /// <param name="between">Called after each round of entries (one per symbol) with the last sequence written.</param>

@@ -39,7 +39,7 @@ internal sealed class FeedPublisher(
             FeedLog.Resuming(logger, symbol, sequence);
         }
 
-        var market = new SyntheticMarket(catalog.All, settings, clock.GetUtcNow().UtcDateTime, symbol => last[symbol]);
+        var market = new SyntheticMarket(catalog.All, catalog.Calendars, settings, clock.GetUtcNow().UtcDateTime, symbol => last[symbol]);
         var publisher = new StepPublisher(clock, logger, settings.Seed);
         FeedLog.Started(logger, settings.Source, catalog.All.Count, settings.TickInterval, settings.Seed);
         var provider = client.GetStreamProvider(MarketStreams.ProviderName);

@@ -1,5 +1,6 @@
 using DeltaStream.Analytics;
 using DeltaStream.Analytics.Pricing;
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 
@@ -16,15 +17,17 @@ internal sealed class SimulatedUnderlying
     private const double TradingSecondsPerYear = 252 * 6.5 * 3600;
 
     private readonly InstrumentDefinition instrument;
+    private readonly ExchangeCalendar calendar;
     private readonly FeedOptions options;
     private readonly Random random;
     private readonly List<SimulatedExpiry> expiries = [];
     private long sequence;
     private DateTime lastStep;
 
-    public SimulatedUnderlying(InstrumentDefinition instrument, FeedOptions options, Random random, DateTime startUtc, long startSequence)
+    public SimulatedUnderlying(InstrumentDefinition instrument, ExchangeCalendar calendar, FeedOptions options, Random random, DateTime startUtc, long startSequence)
     {
         this.instrument = instrument;
+        this.calendar = calendar;
         this.options = options;
         this.random = random;
         Spot = instrument.BasePrice;
@@ -52,7 +55,7 @@ internal sealed class SimulatedUnderlying
         var ticks = new List<OptionTick>();
         foreach (var expiry in expiries)
         {
-            var time = ExpiryCalendar.YearsToExpiry(expiry.SettlementUtc, utcNow);
+            var time = ExpiryCalendar.YearsToExpiry(instrument, calendar, expiry.SettlementUtc, utcNow);
             if (time <= 0)
             {
                 continue;
@@ -100,11 +103,11 @@ internal sealed class SimulatedUnderlying
     private void ListExpiries(DateTime utcNow)
     {
         expiries.RemoveAll(e => e.SettlementUtc <= utcNow);
-        foreach (var expiry in ExpiryCalendar.UpcomingExpiries(instrument, utcNow))
+        foreach (var expiry in ExpiryCalendar.UpcomingExpiries(instrument, calendar, utcNow))
         {
             if (expiries.TrueForAll(e => e.Expiry != expiry))
             {
-                expiries.Add(new SimulatedExpiry(expiry, ExpiryCalendar.SettlementUtc(instrument, expiry), ListOptions()));
+                expiries.Add(new SimulatedExpiry(expiry, ExpiryCalendar.SettlementUtc(instrument, calendar, expiry), ListOptions()));
             }
         }
     }

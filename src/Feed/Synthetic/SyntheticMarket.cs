@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 
@@ -13,13 +14,14 @@ internal sealed class SyntheticMarket
     private readonly List<SimulatedUnderlying> underlyings;
 
     /// <param name="lastSequence">The last sequence already written for a symbol (0 when none).</param>
-    public SyntheticMarket(IReadOnlyList<InstrumentDefinition> instruments, FeedOptions options, DateTime startUtc, Func<string, long> lastSequence)
+    public SyntheticMarket(IReadOnlyList<InstrumentDefinition> instruments, ExchangeCalendars calendars, FeedOptions options, DateTime startUtc, Func<string, long> lastSequence)
     {
         ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(calendars);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(lastSequence);
         var random = new Random(options.Seed);
-        underlyings = [.. instruments.Select(i => new SimulatedUnderlying(i, options, random, startUtc, lastSequence(i.Symbol)))];
+        underlyings = [.. instruments.Select(i => new SimulatedUnderlying(i, calendars.Get(i.Market), options, random, startUtc, lastSequence(i.Symbol)))];
     }
 
     public IReadOnlyList<SimulatedUnderlying> Underlyings => underlyings;

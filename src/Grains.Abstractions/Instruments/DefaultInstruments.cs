@@ -5,19 +5,24 @@ public static class DefaultInstruments
 {
     public static IReadOnlyList<InstrumentDefinition> Create() =>
     [
-        India("NIFTY", 24350, 50, 75, ExpiryFrequency.Weekly, DayOfWeek.Tuesday, 0.13),
-        India("BANKNIFTY", 52400, 100, 35, ExpiryFrequency.Monthly, DayOfWeek.Tuesday, 0.15),
-        India("FINNIFTY", 23600, 50, 65, ExpiryFrequency.Monthly, DayOfWeek.Tuesday, 0.15),
-        India("SENSEX", 80200, 100, 20, ExpiryFrequency.Weekly, DayOfWeek.Thursday, 0.13),
-        Us("AAPL", 228, 2.5, 0.005, 0.24),
-        Us("TSLA", 345, 5, 0.0, 0.55),
-        Us("SPY", 598, 1, 0.012, 0.14),
-        Us("QQQ", 515, 2, 0.006, 0.18),
+        India("NIFTY", "NSE", 24350, 50, 75, 0.13, Rule(ExpiryRuleKind.Weekly, DayOfWeek.Tuesday, 4)),
+        India("BANKNIFTY", "NSE", 52400, 100, 35, 0.15, Rule(ExpiryRuleKind.MonthlyLast, DayOfWeek.Tuesday, 3)),
+        India("FINNIFTY", "NSE", 23600, 50, 65, 0.15, Rule(ExpiryRuleKind.MonthlyLast, DayOfWeek.Tuesday, 3)),
+        India("SENSEX", "BSE", 80200, 100, 20, 0.13, Rule(ExpiryRuleKind.Weekly, DayOfWeek.Thursday, 4)),
+        Us("AAPL", 228, 2.5, 0.005, 0.24, Rule(ExpiryRuleKind.Weekly, DayOfWeek.Friday, 4), Rule(ExpiryRuleKind.MonthlyThird, DayOfWeek.Friday, 3)),
+        Us("TSLA", 345, 5, 0.0, 0.55, Rule(ExpiryRuleKind.Weekly, DayOfWeek.Friday, 4), Rule(ExpiryRuleKind.MonthlyThird, DayOfWeek.Friday, 3)),
+        Us("SPY", 598, 1, 0.012, 0.14, Daily(5), Rule(ExpiryRuleKind.MonthlyThird, DayOfWeek.Friday, 3)),
+        Us("QQQ", 515, 2, 0.006, 0.18, Daily(5), Rule(ExpiryRuleKind.MonthlyThird, DayOfWeek.Friday, 3)),
     ];
 
-    private static InstrumentDefinition India(string symbol, double price, double step, int lot, ExpiryFrequency frequency, DayOfWeek day, double vol) => new()
+    private static ExpiryRuleDefinition Daily(int count) => new() { Kind = ExpiryRuleKind.Daily, Count = count };
+
+    private static ExpiryRuleDefinition Rule(ExpiryRuleKind kind, DayOfWeek day, int count) => new() { Kind = kind, Day = day, Count = count };
+
+    private static InstrumentDefinition India(string symbol, string market, double price, double step, int lot, double vol, ExpiryRuleDefinition rule) => new()
     {
         Symbol = symbol,
+        Market = market,
         Currency = "INR",
         TickSize = 0.05,
         BasePrice = price,
@@ -26,17 +31,16 @@ public static class DefaultInstruments
         Rate = 0.065,
         DividendYield = 0.012,
         AtmVolatility = vol,
-        ExpiryFrequency = frequency,
-        ExpiryDay = day,
-        ExpiryCount = 4,
+        Expiries = [rule],
         StrikesEachSide = 15,
         TimeZone = "Asia/Kolkata",
         SettlementTime = new TimeOnly(15, 30),
     };
 
-    private static InstrumentDefinition Us(string symbol, double price, double step, double dividendYield, double vol) => new()
+    private static InstrumentDefinition Us(string symbol, double price, double step, double dividendYield, double vol, params ExpiryRuleDefinition[] rules) => new()
     {
         Symbol = symbol,
+        Market = "US",
         Currency = "USD",
         BasePrice = price,
         StrikeStep = step,
@@ -44,9 +48,7 @@ public static class DefaultInstruments
         Rate = 0.043,
         DividendYield = dividendYield,
         AtmVolatility = vol,
-        ExpiryFrequency = ExpiryFrequency.Weekly,
-        ExpiryDay = DayOfWeek.Friday,
-        ExpiryCount = 4,
+        Expiries = [.. rules],
         StrikesEachSide = 15,
         TimeZone = "America/New_York",
         SettlementTime = new TimeOnly(16, 0),

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using DeltaStream.Calendars;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Instruments;
 
-/// <summary>Rejects a catalog with invalid fields, duplicate symbols or unknown time zones at start-up.</summary>
-public sealed class InstrumentCatalogOptionsValidator : IValidateOptions<InstrumentCatalogOptions>
+/// <summary>
+/// Rejects a catalog with invalid fields, duplicate symbols, unknown time zones, unknown markets or no expiry rule at start-up.
+/// </summary>
+public sealed class InstrumentCatalogOptionsValidator(ExchangeCalendars calendars) : IValidateOptions<InstrumentCatalogOptions>
 {
     public ValidateOptionsResult Validate(string? name, InstrumentCatalogOptions options)
     {
@@ -23,10 +26,13 @@ public sealed class InstrumentCatalogOptionsValidator : IValidateOptions<Instrum
                 failures.Add($"{instrument.Symbol}: LadderStrikesEachSide ({instrument.LadderStrikesEachSide}) must be at least StrikesEachSide ({instrument.StrikesEachSide}).");
             }
 
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(instrument.TimeZone, out _))
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(instrument.TimeZone, out var zone))
             {
                 failures.Add($"{instrument.Symbol}: unknown time zone '{instrument.TimeZone}'.");
             }
+
+            ValidateMarket(instrument, zone, failures);
+            ValidateExpiries(instrument, failures);
         }
 
         failures.AddRange(options.Instruments
@@ -35,5 +41,35 @@ public sealed class InstrumentCatalogOptionsValidator : IValidateOptions<Instrum
             .Select(g => $"Symbol '{g.Key}' is listed more than once."));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateMarket(InstrumentDefinition instrument, TimeZoneInfo? zone, List<string> failures)
+    {
+        if (!calendars.TryGet(instrument.Market, out var calendar))
+        {
+            failures.Add($"{instrument.Symbol}: unknown market '{instrument.Market}' (known: {string.Join(", ", calendars.All.Select(c => c.Market).Order(StringComparer.Ordinal))}).");
+        }
+        else if (zone is not null && !zone.HasSameRules(calendar.Zone))
+        {
+            // Sessions and settlement would disagree on the local date and time.
+            failures.Add($"{instrument.Symbol}: time zone '{instrument.TimeZone}' differs from market {calendar.Market}'s '{calendar.Zone.Id}'.");
+        }
+    }
+
+    private static void ValidateExpiries(InstrumentDefinition instrument, List<string> failures)
+    {
+        if (instrument.Expiries.Count == 0)
+        {
+            failures.Add($"{instrument.Symbol}: Expiries must list at least one rule.");
+        }
+
+        foreach (var rule in instrument.Expiries)
+        {
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(rule, new ValidationContext(rule), results, validateAllProperties: true))
+            {
+                failures.AddRange(results.Select(r => $"{instrument.Symbol}: expiry rule {rule.Kind}: {r.ErrorMessage}"));
+            }
+        }
     }
 }

@@ -43,12 +43,14 @@ public sealed class InstrumentDefinition
     [Range(0.01, 5.0)]
     public double AtmVolatility { get; set; } = 0.2;
 
-    public ExpiryFrequency ExpiryFrequency { get; set; } = ExpiryFrequency.Weekly;
+    /// <summary>The exchange calendar (NSE, BSE, US, or a configured one) whose sessions and holidays apply.</summary>
+    [Required]
+    public string Market { get; set; } = "US";
 
-    public DayOfWeek ExpiryDay { get; set; } = DayOfWeek.Friday;
+    /// <summary>The expiry series listed: the sorted union of each rule's upcoming expiries. At least one rule.</summary>
+    public List<ExpiryRuleDefinition> Expiries { get; set; } = [];
 
-    [Range(1, 52)]
-    public int ExpiryCount { get; set; } = 4;
+    public TimeBasis TimeBasis { get; set; } = TimeBasis.Act365;
 
     /// <summary>Strikes listed on each side of the at-the-money strike (21 strikes at 10).</summary>
     [Range(1, 500)]
@@ -61,7 +63,10 @@ public sealed class InstrumentDefinition
     [Range(1, 5000)]
     public int LadderStrikesEachSide { get; set; } = 200;
 
-    /// <summary>IANA time zone of the exchange; expiries settle at <see cref="SettlementTime"/> local time.</summary>
+    /// <summary>
+    /// IANA time zone of the exchange, the same as its <see cref="Market"/>'s; expiries settle at <see cref="SettlementTime"/>
+    /// local time, or at the early close on an early-close day.
+    /// </summary>
     [Required]
     public string TimeZone { get; set; } = "America/New_York";
 

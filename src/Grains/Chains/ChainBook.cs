@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Grains.Sequencing;
 using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
@@ -22,12 +23,12 @@ internal sealed class ChainBook
     private readonly ProducerWatermark spotSequences;
     private DateTime? spotTimestamp;
 
-    public ChainBook(ChainId chain, InstrumentDefinition instrument, ChainState? state = null, long epoch = 0)
+    public ChainBook(ChainId chain, InstrumentDefinition instrument, ExchangeCalendar calendar, ChainState? state = null, long epoch = 0)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         this.chain = chain;
         this.instrument = instrument;
-        pricer = new ChainPricer(chain, instrument);
+        pricer = new ChainPricer(chain, instrument, calendar);
         session = new TradingDay(TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone));
         Epoch = epoch;
         Snapshot = pricer.Empty(epoch);

@@ -1,6 +1,7 @@
 using DeltaStream.Analytics;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Analytics.Volatility;
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
@@ -11,9 +12,9 @@ namespace DeltaStream.Grains.Chains;
 /// Values a chain at one instant: IV and Greeks of every quoted option at the current spot (or forward), the chain
 /// analytics, and the rows that changed since the previous recompute.
 /// </summary>
-internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument)
+internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument, ExchangeCalendar calendar)
 {
-    private readonly DateTime settlementUtc = ExpiryCalendar.SettlementUtc(instrument, chain.Expiry);
+    private readonly DateTime settlementUtc = ExpiryCalendar.SettlementUtc(instrument, calendar, chain.Expiry);
     private readonly ChainAnalyticsCalculator analytics = new();
 
     public ChainSnapshot Empty(long epoch) => new(
@@ -35,7 +36,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
     public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long epoch, long sequence, ChainSettlement? settlement = null)
     {
         var status = settlement is null ? ChainLifecycle.Live : ChainLifecycle.Settled;
-        var time = ExpiryCalendar.YearsToExpiry(settlementUtc, utcNow);
+        var time = ExpiryCalendar.YearsToExpiry(instrument, calendar, settlementUtc, utcNow);
         var (rate, dividendYield, model) = (instrument.Rate, instrument.DividendYield, instrument.Model);
         double? forward = spot is { } s ? Forward(slots, model, s, time, rate, dividendYield) : null;
         var market = new ChainMarket(model, spot, forward, time, rate, dividendYield, instrument.LotSize);

@@ -57,8 +57,8 @@ internal sealed class OptionChainGrain(
         }
 
         var epoch = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, State.RecordExists ? State.State : null, epoch);
-        settlementUtc = ExpiryCalendar.SettlementUtc(instrument, chain.Value.Expiry);
+        book = new ChainBook(new ChainId(instrument.Symbol, chain.Value.Expiry), instrument, catalog.Calendar(instrument), State.RecordExists ? State.State : null, epoch);
+        settlementUtc = catalog.SettlementUtc(instrument, chain.Value.Expiry);
         if (book.Settlement is null)
         {
             // Fires after the activation (and its replay) completes, at once when the settlement has passed.

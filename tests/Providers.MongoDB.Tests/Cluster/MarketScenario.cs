@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 
@@ -13,7 +14,7 @@ internal sealed class MarketScenario
     {
         var now = DateTime.UtcNow;
         Instrument = DefaultInstruments.Create().Single(i => i.Symbol == "SPY");
-        Listed = ExpiryCalendar.UpcomingExpiries(Instrument, now);
+        Listed = ExpiryCalendar.UpcomingExpiries(Instrument, ExchangeCalendars.Default.Get(Instrument.Market), now);
         Start = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc).AddMinutes(-10);
     }
 

@@ -1,0 +1,3 @@
+namespace DeltaStream.Calendars;
+
+public sealed record MarketHoliday(DateOnly Date, string Name);

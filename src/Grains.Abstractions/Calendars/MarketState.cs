@@ -1,0 +1,8 @@
+namespace DeltaStream.Calendars;
+
+public enum MarketState
+{
+    Closed,
+    PreOpen,
+    Open,
+}
