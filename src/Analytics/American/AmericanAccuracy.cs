@@ -16,7 +16,7 @@ public sealed record AmericanAccuracy(
     int GridSpotSteps)
 {
     /// <summary>Meets every case of the American reference file (5e-6 of max(S, K) for prices) with a wide margin.</summary>
-    public static AmericanAccuracy Default { get; } = new(12, 10, 16, 24, 400, 400);
+    public static AmericanAccuracy Default { get; } = new(8, 8, 12, 24, 400, 400);
 
     /// <summary>About ten times finer than needed by the reference tolerances, for checks and calibration.</summary>
     public static AmericanAccuracy High { get; } = new(32, 16, 64, 64, 1600, 1600);

@@ -54,7 +54,10 @@ public static class AmericanImpliedVolatility
 
         var settings = AmericanOption.Checked(accuracy);
         var cash = dividends.ToArray();
-        double Excess(double volatility) => AmericanOption.Price(type, spot, strike, time, rate, dividendYield, volatility, cash, settings).Price - price;
+        ExerciseBoundary? boundary = null;
+        double Excess(double volatility) => (cash.Length == 0
+            ? AmericanOption.Continued(type, spot, strike, time, rate, dividendYield, volatility, settings, ref boundary)
+            : AmericanOption.Price(type, spot, strike, time, rate, dividendYield, volatility, cash, settings).Price) - price;
 
         // Secant steps kept inside a bracket once one is known (bisection when a step leaves it); the first step uses
         // the European vega, which is close to the American one. The price increases with volatility.
@@ -87,7 +90,8 @@ public static class AmericanImpliedVolatility
                 x1 = hasLow && hasHigh ? 0.5 * (low + high) : hasLow ? Math.Min(2.0 * x0, high) : Math.Max(0.5 * x0, low);
             }
 
-            if (Math.Abs(x1 - x0) <= 1e-10 * Math.Max(1.0, x0))
+            // The step estimates the remaining error; 1e-8 is a hundredth of the finest tolerance the reference asks.
+            if (Math.Abs(x1 - x0) <= 1e-8 * Math.Max(1.0, x0))
             {
                 return new ImpliedVolatilityResult(ImpliedVolatilityStatus.Ok, x1);
             }

@@ -32,9 +32,7 @@ public static class AmericanOption
 
         var settings = Checked(accuracy);
         var boundary = ExerciseBoundary.Solve(frame.Rate, frame.Yield, volatility, time, settings);
-        var price = frame.Moneyness <= boundary.Today
-            ? intrinsic
-            : Math.Max(european + (frame.Scale * boundary.Premium(frame.Moneyness, settings.PremiumQuadraturePointsPerSide)), intrinsic);
+        var price = OnBoundary(frame, boundary, european, intrinsic, settings);
         return new AmericanPrice(price, european, price - european);
     }
 
@@ -88,9 +86,9 @@ public static class AmericanOption
         var delta = european.Delta + frame.Delta(p0, slope);
         var gamma = european.Gamma + frame.Gamma(curvature, spot);
         var volStep = 1e-3 * volatility;
-        var vega = european.Vega + (frame.Scale * (PremiumAt(frame, frame.Rate, frame.Yield, volatility + volStep, time, settings)
-                                                   - PremiumAt(frame, frame.Rate, frame.Yield, volatility - volStep, time, settings)) / (2.0 * volStep));
-        var rho = european.Rho + (frame.Scale * RateSlope(frame, volatility, time, settings));
+        var vega = european.Vega + (frame.Scale * (PremiumAt(frame, frame.Rate, frame.Yield, volatility + volStep, time, settings, boundary)
+                                                   - PremiumAt(frame, frame.Rate, frame.Yield, volatility - volStep, time, settings, boundary)) / (2.0 * volStep));
+        var rho = european.Rho + (frame.Scale * RateSlope(frame, volatility, time, settings, boundary));
         var theta = (rate * price) - ((rate - dividendYield) * spot * delta) - (0.5 * volatility * volatility * spot * spot * gamma);
         return new AmericanGreeks(price, european.Price, premium, delta, gamma, theta, vega, rho);
     }
@@ -117,6 +115,24 @@ public static class AmericanOption
             : FiniteDifferenceAmerican.Greeks(type, spot, strike, time, rate, dividendYield, volatility, relevant, Checked(accuracy));
     }
 
+    /// <summary>
+    /// The price for a search over volatility (no cash dividends): each boundary starts from the previous one, so
+    /// after the first full solve half the iterations reach the same accuracy.
+    /// </summary>
+    internal static double Continued(OptionType type, double spot, double strike, double time, double rate, double dividendYield, double volatility, AmericanAccuracy settings, ref ExerciseBoundary? previous)
+    {
+        var frame = PutFrame.Of(type, spot, strike, rate, dividendYield);
+        if (frame.Regime != ExerciseRegime.Below)
+        {
+            return Price(type, spot, strike, time, rate, dividendYield, volatility, settings).Price;
+        }
+
+        var iterations = previous is null ? settings.FixedPointIterations : Math.Max(2, settings.FixedPointIterations / 2);
+        previous = ExerciseBoundary.Solve(frame.Rate, frame.Yield, volatility, time, settings, previous, iterations);
+        var european = BlackScholesMerton.Price(type, spot, strike, time, rate, dividendYield, volatility);
+        return OnBoundary(frame, previous, european, Intrinsic(type, spot, strike), settings);
+    }
+
     internal static double Intrinsic(OptionType type, double spot, double strike) =>
         Math.Max(type == OptionType.Call ? spot - strike : strike - spot, 0.0);
 
@@ -125,6 +141,12 @@ public static class AmericanOption
         var settings = accuracy ?? AmericanAccuracy.Default;
         return settings.IsValid ? settings : throw new ArgumentOutOfRangeException(nameof(accuracy), accuracy, "discretisation out of range");
     }
+
+    /// <summary>Intrinsic value where the spot is in the exercise region today, else European plus the premium.</summary>
+    private static double OnBoundary(PutFrame frame, ExerciseBoundary boundary, double european, double intrinsic, AmericanAccuracy settings) =>
+        frame.Moneyness <= boundary.Today
+            ? intrinsic
+            : Math.Max(european + (frame.Scale * boundary.Premium(frame.Moneyness, settings.PremiumQuadraturePointsPerSide)), intrinsic);
 
     /// <summary>Dividends strictly between now and expiry with a positive amount, in ex-date order.</summary>
     private static CashDividend[] Relevant(ReadOnlySpan<CashDividend> dividends, double time)
@@ -154,10 +176,14 @@ public static class AmericanOption
         return relevant;
     }
 
-    /// <summary>Unit-put premium at the frame's moneyness for other rates or volatility: zero where exercise never pays.</summary>
-    private static double PremiumAt(PutFrame frame, double rate, double dividendYield, double volatility, double time, AmericanAccuracy settings) =>
+    /// <summary>
+    /// Unit-put premium at the frame's moneyness for bumped rates or volatility, zero where exercise never pays. The
+    /// bumped boundary starts from the base one: the same iterations then leave far less error, and what is left
+    /// changes smoothly with the bump, so differences of it stay accurate.
+    /// </summary>
+    private static double PremiumAt(PutFrame frame, double rate, double dividendYield, double volatility, double time, AmericanAccuracy settings, ExerciseBoundary start) =>
         PutFrame.RegimeOf(rate, dividendYield) == ExerciseRegime.Below
-            ? ExerciseBoundary.Solve(rate, dividendYield, volatility, time, settings).Premium(frame.Moneyness, settings.PremiumQuadraturePointsPerSide)
+            ? ExerciseBoundary.Solve(rate, dividendYield, volatility, time, settings, start).Premium(frame.Moneyness, settings.PremiumQuadraturePointsPerSide)
             : 0.0;
 
     /// <summary>
@@ -165,12 +191,12 @@ public static class AmericanOption
     /// regime, otherwise a one-sided three-point difference on the side that does (the premium has a kink where the
     /// regime changes, e.g. at r = 0).
     /// </summary>
-    private static double RateSlope(PutFrame frame, double volatility, double time, AmericanAccuracy settings)
+    private static double RateSlope(PutFrame frame, double volatility, double time, AmericanAccuracy settings, ExerciseBoundary start)
     {
         const double step = 1e-4;
         double At(double shift) => frame.IsCall
-            ? PremiumAt(frame, frame.Rate, frame.Yield + shift, volatility, time, settings)
-            : PremiumAt(frame, frame.Rate + shift, frame.Yield, volatility, time, settings);
+            ? PremiumAt(frame, frame.Rate, frame.Yield + shift, volatility, time, settings, start)
+            : PremiumAt(frame, frame.Rate + shift, frame.Yield, volatility, time, settings, start);
         bool Stays(double shift) => frame.IsCall
             ? PutFrame.RegimeOf(frame.Rate, frame.Yield + shift) == ExerciseRegime.Below
             : PutFrame.RegimeOf(frame.Rate + shift, frame.Yield) == ExerciseRegime.Below;

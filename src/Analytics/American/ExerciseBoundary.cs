@@ -18,6 +18,9 @@ internal sealed class ExerciseBoundary
     private readonly double logLimit;
     private readonly double[] coefficients;
 
+    // H at the Chebyshev nodes, kept to start a solve for nearby inputs.
+    private readonly double[] nodeValues;
+
     private ExerciseBoundary(double rate, double dividendYield, double volatility, double maturity, int nodes)
     {
         this.rate = rate;
@@ -28,6 +31,7 @@ internal sealed class ExerciseBoundary
         Limit = dividendYield > rate ? rate / dividendYield : 1.0;
         logLimit = Math.Log(Limit);
         coefficients = new double[nodes + 1];
+        nodeValues = new double[nodes + 1];
     }
 
     /// <summary>B(0+), the boundary right before expiry.</summary>
@@ -38,14 +42,15 @@ internal sealed class ExerciseBoundary
 
     /// <summary>
     /// Solves the boundary with a fixed number of FP-B iterations, each a Jacobi-Newton step per node, from a
-    /// closed-form first guess. The iteration count
-    /// is fixed rather than tolerance-driven so the result is a smooth function of the inputs, which differences of it
-    /// (vega, rho) rely on.
+    /// closed-form first guess or from a boundary solved for nearby inputs with the same maturity and nodes. The
+    /// iteration count is fixed rather than tolerance-driven so the result is a smooth function of the inputs, which
+    /// differences of it (vega, rho) rely on.
     /// </summary>
-    public static ExerciseBoundary Solve(double rate, double dividendYield, double volatility, double maturity, AmericanAccuracy accuracy)
+    public static ExerciseBoundary Solve(double rate, double dividendYield, double volatility, double maturity, AmericanAccuracy accuracy, ExerciseBoundary? start = null, int? iterations = null)
     {
         var boundary = new ExerciseBoundary(rate, dividendYield, volatility, maturity, accuracy.ChebyshevNodes);
-        boundary.Iterate(accuracy);
+        var usable = start is not null && start.maturity == maturity && start.nodeValues.Length == boundary.nodeValues.Length;
+        boundary.Iterate(accuracy, usable ? start : null, iterations ?? accuracy.FixedPointIterations);
         return boundary;
     }
 
@@ -81,16 +86,18 @@ internal sealed class ExerciseBoundary
         return 0.5 * maturity * sum;
     }
 
-    private void Iterate(AmericanAccuracy accuracy)
+    private void Iterate(AmericanAccuracy accuracy, ExerciseBoundary? start, int iterations)
     {
         var n = accuracy.ChebyshevNodes;
         var grid = ChebyshevGrid.Of(n);
-        Span<double> h = stackalloc double[n + 1];
+        Span<double> h = nodeValues;
+        // ln(B / X) scales roughly with volatility near expiry, so a nearby solution starts rescaled by the variance.
+        var scale = start is null ? 0.0 : volatility * volatility / (start.volatility * start.volatility);
         for (var i = 0; i <= n; i++)
         {
             var x = 0.5 * sqrtMaturity * (1.0 + grid.Point(i));
-            var log = Math.Log(FirstGuess(x * x) / Limit);
-            h[i] = log * log;
+            var log = start is null ? Math.Log(FirstGuess(x * x) / Limit) : 0.0;
+            h[i] = start is null ? log * log : scale * start.nodeValues[i];
         }
 
         var rule = GaussLegendre.Of(accuracy.BoundaryQuadraturePoints);
@@ -100,7 +107,7 @@ internal sealed class ExerciseBoundary
         try
         {
             Tabulate(grid, rule, table.AsSpan(0, 6 * n * l));
-            for (var iteration = 0; iteration < accuracy.FixedPointIterations; iteration++)
+            for (var iteration = 0; iteration < iterations; iteration++)
             {
                 grid.Fit(h, coefficients);
                 for (var i = 0; i < n; i++)
