@@ -5,8 +5,9 @@ namespace DeltaStream.Analytics.American;
 /// <summary>
 /// Finite-difference American (and European) prices under the spot model of cash dividends: at each ex-date the
 /// value before it is the value after it at S - D, and early exercise is checked right before the drop. Crank-Nicolson
-/// on a sinh grid concentrated at the strike, with two implicit-Euler half-steps pairs (Rannacher) after expiry and
-/// after each ex-date, where the solution has a kink; Richardson extrapolation over a grid refined 2x in time and spot.
+/// on a sinh grid concentrated at the strike; the first two steps after expiry and after each ex-date, where the
+/// solution has a kink, are implicit Euler in half steps (Rannacher). Richardson extrapolation over a grid refined 2x
+/// in time and spot.
 /// </summary>
 internal static class FiniteDifferenceAmerican
 {
