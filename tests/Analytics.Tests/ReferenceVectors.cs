@@ -2,30 +2,18 @@ using System.Text.Json;
 
 namespace DeltaStream.Analytics.Tests;
 
-/// <summary>The shared reference file, copied into TestData so tests run from a plain clone.</summary>
+/// <summary>The shared reference files (European pricing vectors by default, American vectors on request).</summary>
 internal static class ReferenceVectors
 {
-    private static readonly Lazy<JsonDocument> Document = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "pricing-vectors.json"))));
+    private static readonly ReferenceFile Pricing = new("pricing-vectors.json");
 
-    public static JsonElement Section(string name) => Document.Value.RootElement.GetProperty(name);
+    public static ReferenceFile American { get; } = new("american-vectors.json");
 
-    public static JsonElement Case(string section, string id) =>
-        Section(section).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+    public static JsonElement Section(string name) => Pricing.Section(name);
 
-    public static TheoryData<string> Ids(string section, Func<JsonElement, bool>? filter = null)
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Section(section).EnumerateArray())
-        {
-            if (filter is null || filter(c))
-            {
-                data.Add(c.GetProperty("id").GetString()!);
-            }
-        }
+    public static JsonElement Case(string section, string id) => Pricing.Case(section, id);
 
-        return data;
-    }
+    public static TheoryData<string> Ids(string section, Func<JsonElement, bool>? filter = null) => Pricing.Ids(section, filter);
 
     public static double Number(this JsonElement element, string name) => element.GetProperty(name).GetDouble();
 
