@@ -39,4 +39,11 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// How long a settled chain stays readable (REST, and the hub's snapshot) with its final state after its
+    /// settlement; later it answers 404 saying when it settled.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan SettledChainRetention { get; set; } = TimeSpan.FromDays(7);
 }

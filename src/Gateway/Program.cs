@@ -1,6 +1,7 @@
 using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.Ask;
 using DeltaStream.Gateway.Api.Analytics;
+using DeltaStream.Gateway.Api.Markets;
 using DeltaStream.Gateway.Api.Options;
 using DeltaStream.Gateway.Api.Pricing;
 using DeltaStream.Gateway.Api.Strategy;
@@ -48,6 +49,7 @@ app.MapScalarApiReference("/docs");
 app.MapDeltaStreamAuth();
 var api = app.MapDataApi();
 api.MapMarketDataApi();
+api.MapMarketsApi();
 api.MapOptionsApi();
 api.MapPricingApi();
 api.MapAnalyticsApi();

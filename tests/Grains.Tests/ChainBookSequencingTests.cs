@@ -89,7 +89,7 @@ public sealed class ChainBookSequencingTests
         book.Apply(TestMarket.Batch([TestMarket.Spot(1, 24300, Now)], TestMarket.Option(Expiry, 24300, OptionRight.Put, 2, 80, 82, Now, oi: 1000)));
         book.Apply(TestMarket.Batch([], TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 80, 82, Now.AddMinutes(1), oi: 1250)));
 
-        var nextDay = Now.AddDays(1);
+        var nextDay = Now.AddDays(3); // Friday to Monday: the next trading day
         var refused = book.Apply(TestMarket.Batch(
             [TestMarket.Spot(4, double.NaN, nextDay), TestMarket.Spot(1, 24500, nextDay)],
             TestMarket.Option(Expiry, 24300, OptionRight.Put, 3, 80, 82, nextDay, oi: 1300),

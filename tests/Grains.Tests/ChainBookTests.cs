@@ -168,7 +168,7 @@ public sealed class ChainBookTests
         book.Recompute(Now.AddMinutes(1));
         Assert.Equal(250, book.Snapshot.Strikes[0].Put!.OiChange);
 
-        var nextDay = Now.AddDays(1);
+        var nextDay = Now.AddDays(3); // Friday to Monday: the next trading day
         book.Apply(TestMarket.Batch([], TestMarket.Option(Expiry, 24300, OptionRight.Put, 4, 80, 82, nextDay, oi: 1300)));
         book.Recompute(nextDay);
         Assert.Equal(50, book.Snapshot.Strikes[0].Put!.OiChange);
@@ -187,7 +187,7 @@ public sealed class ChainBookTests
         Assert.Equal(171 - 162, book.Snapshot.Strikes[0].Call!.Change);
 
         // The next exchange day measures from the close of this one (last 171), not from this session's first trade.
-        var nextDay = Now.AddDays(1);
+        var nextDay = Now.AddDays(3); // Friday to Monday: the next trading day
         book.Apply(TestMarket.Batch([], TestMarket.Option(Expiry, 24300, OptionRight.Call, 4, 150, 152, nextDay)));
         book.Recompute(nextDay);
         Assert.Equal(151 - 171, book.Snapshot.Strikes[0].Call!.Change);

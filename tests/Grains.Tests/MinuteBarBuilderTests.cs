@@ -44,7 +44,7 @@ public sealed class MinuteBarBuilderTests
     public void Only_ticks_the_session_applies_are_counted_not_duplicates_stale_or_invalid_ones()
     {
         var builder = new MinuteBarBuilder("SPY", capacity: 10, writer: null);
-        var session = new DeltaStream.Grains.Underlyings.UnderlyingSession("SPY", TimeZoneInfo.Utc, new DeltaStream.Grains.Underlyings.UnderlyingState(), builder);
+        var session = new DeltaStream.Grains.Underlyings.UnderlyingSession("SPY", DeltaStream.Calendars.ExchangeCalendars.Default.Get("US"), new DeltaStream.Grains.Underlyings.UnderlyingState(), builder);
         session.Apply(Ticks((5, 0, 700, 100)));
         builder.Flush();
 

@@ -1,6 +1,8 @@
 using DeltaStream.Gateway.Api.History;
+using DeltaStream.Gateway.Api.Markets;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
+using DeltaStream.Time;
 using Microsoft.Net.Http.Headers;
 
 namespace DeltaStream.Gateway.Api;
@@ -22,15 +24,16 @@ internal static class MarketDataEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListUnderlyingsAsync(MarketDirectory directory, IGrainFactory grains)
+    private static async Task<IResult> ListUnderlyingsAsync(MarketDirectory directory, IGrainFactory grains, MarketClock clock)
     {
         var instruments = directory.Catalog.All;
         var snapshots = await Task.WhenAll(instruments.Select(i => grains.GetGrain<IUnderlyingGrain>(i.Symbol).GetSnapshot()));
         return TypedResults.Ok(instruments.Select((instrument, i) => new UnderlyingSummaryResponse(
-            instrument.Symbol, snapshots[i].Spot, snapshots[i].Change, snapshots[i].ChangePct, snapshots[i].UpdatedAt, directory.Catalog.Expiries(instrument), instrument.Currency)).ToArray());
+            instrument.Symbol, snapshots[i].Spot, snapshots[i].Change, snapshots[i].ChangePct, snapshots[i].UpdatedAt, directory.Catalog.Expiries(instrument), instrument.Currency,
+            MarketEndpoints.StatusOf(directory.Catalog, instrument, clock))).ToArray());
     }
 
-    private static async Task<IResult> GetUnderlyingAsync(string symbol, MarketDirectory directory, IGrainFactory grains)
+    private static async Task<IResult> GetUnderlyingAsync(string symbol, MarketDirectory directory, IGrainFactory grains, MarketClock clock)
     {
         if (!directory.TryResolveSymbol(symbol, out var instrument))
         {
@@ -40,7 +43,8 @@ internal static class MarketDataEndpoints
         var s = await grains.GetGrain<IUnderlyingGrain>(instrument.Symbol).GetSnapshot();
         return TypedResults.Ok(new UnderlyingDetailResponse(
             instrument.Symbol, s.Spot, s.Open, s.High, s.Low, s.PrevClose, s.Volume, s.UpdatedAt,
-            directory.Catalog.Expiries(instrument), instrument.LotSize, instrument.StrikeStep, instrument.Currency));
+            directory.Catalog.Expiries(instrument), instrument.LotSize, instrument.StrikeStep, instrument.Currency,
+            MarketEndpoints.StatusOf(directory.Catalog, instrument, clock)));
     }
 
     private static async Task<IResult> GetChainAsync(

@@ -1,3 +1,5 @@
+using DeltaStream.Gateway.Api.Markets;
+
 namespace DeltaStream.Gateway.Api;
 
 /// <summary>GET /api/v1/underlyings/{symbol}.</summary>
@@ -13,4 +15,5 @@ public sealed record UnderlyingDetailResponse(
     IReadOnlyList<DateOnly> Expiries,
     int LotSize,
     double StrikeStep,
-    string Currency);
+    string Currency,
+    MarketStatusResponse MarketStatus);

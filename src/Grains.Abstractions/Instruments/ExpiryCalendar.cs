@@ -74,6 +74,9 @@ public static class ExpiryCalendar
             : YearsToExpiry(settlementUtc, utcNow);
     }
 
+    /// <summary>Days in a year of <paramref name="basis"/>: 365 calendar days, or 252 sessions; a per-day theta is theta over this.</summary>
+    public static double DaysPerYearOf(TimeBasis basis) => basis == TimeBasis.TradingTime ? TradingDaysPerYear : DaysPerYear;
+
     /// <summary>ACT/365 years from <paramref name="utcNow"/> to settlement; zero or negative once settled. Cheap, for hot paths.</summary>
     public static double YearsToExpiry(DateTime settlementUtc, DateTime utcNow) =>
         (settlementUtc - utcNow).TotalDays / DaysPerYear;

@@ -1,7 +1,10 @@
+using DeltaStream.Instruments;
+
 namespace DeltaStream.Snapshots;
 
 /// <summary>
-/// The whole chain at one instant. <see cref="TimeToExpiry"/> is ACT/365 years at <see cref="UpdatedAt"/>, so a
+/// The whole chain at one instant. <see cref="TimeToExpiry"/> is years at <see cref="UpdatedAt"/> in the chain's
+/// <see cref="TimeBasis"/> (ACT/365 unless the instrument chose trading time), so a
 /// client can recompute every number from spot, rate, dividend yield and iv. <see cref="Epoch"/> names the
 /// activation of the chain's publisher (it changes on reactivation, move and recovery); <see cref="Sequence"/>
 /// is the number of the last update within it; the next <see cref="ChainUpdate"/> carries Sequence + 1. A chain whose
@@ -24,4 +27,5 @@ public sealed record ChainSnapshot(
     ChainAnalytics Analytics,
     IReadOnlyList<StrikeRow> Strikes,
     ChainLifecycle Status = ChainLifecycle.Live,
-    ChainSettlement? Settlement = null);
+    ChainSettlement? Settlement = null,
+    TimeBasis TimeBasis = TimeBasis.Act365);

@@ -29,7 +29,7 @@ internal sealed class ChainBook
         this.chain = chain;
         this.instrument = instrument;
         pricer = new ChainPricer(chain, instrument, calendar);
-        session = new TradingDay(TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone));
+        session = new TradingDay(calendar);
         Epoch = epoch;
         Snapshot = pricer.Empty(epoch);
         spotSequences = ProducerWatermark.FromState(state?.SpotSequences);

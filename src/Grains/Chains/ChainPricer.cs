@@ -16,6 +16,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
 {
     private readonly DateTime settlementUtc = ExpiryCalendar.SettlementUtc(instrument, calendar, chain.Expiry);
     private readonly ChainAnalyticsCalculator analytics = new();
+    private readonly double daysPerYear = ExpiryCalendar.DaysPerYearOf(instrument.TimeBasis);
 
     public ChainSnapshot Empty(long epoch) => new(
         Symbol: chain.Symbol,
@@ -30,7 +31,8 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         Epoch: epoch,
         Sequence: 0,
         Analytics: ChainAnalytics.Empty,
-        Strikes: []);
+        Strikes: [],
+        TimeBasis: instrument.TimeBasis);
 
     /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> as update number <paramref name="sequence"/> of <paramref name="epoch"/>.</summary>
     public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long epoch, long sequence, ChainSettlement? settlement = null)
@@ -39,7 +41,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         var time = ExpiryCalendar.YearsToExpiry(instrument, calendar, settlementUtc, utcNow);
         var (rate, dividendYield, model) = (instrument.Rate, instrument.DividendYield, instrument.Model);
         double? forward = spot is { } s ? Forward(slots, model, s, time, rate, dividendYield) : null;
-        var market = new ChainMarket(model, spot, forward, time, rate, dividendYield, instrument.LotSize);
+        var market = new ChainMarket(model, spot, forward, time, rate, dividendYield, instrument.LotSize, daysPerYear);
         var rows = new StrikeRow[slots.Count];
         var changed = new List<StrikeRow>();
         for (var i = 0; i < slots.Count; i++)
@@ -80,7 +82,8 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             Analytics: chainAnalytics,
             Strikes: rows,
             Status: status,
-            Settlement: settlement);
+            Settlement: settlement,
+            TimeBasis: instrument.TimeBasis);
         var update = new ChainUpdate(
             Symbol: chain.Symbol,
             Expiry: chain.Expiry,
@@ -174,7 +177,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         return new OptionQuote(
             Bid: side.Bid, Ask: side.Ask, Last: side.Last, Change: side.PriceChange, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
             Iv: iv.Volatility, IvStatus: IvStatus.Ok,
-            Delta: g.Delta, Gamma: g.Gamma, Theta: g.Theta, ThetaPerDay: g.ThetaPerDay, Vega: g.Vega, VegaPerPoint: g.VegaPerPoint,
+            Delta: g.Delta, Gamma: g.Gamma, Theta: g.Theta, ThetaPerDay: g.Theta / market.DaysPerYear, Vega: g.Vega, VegaPerPoint: g.VegaPerPoint,
             Rho: g.Rho, RhoPerPoint: g.RhoPerPoint, Vanna: g.Vanna, Volga: g.Volga, Charm: g.Charm);
     }
 

@@ -1,14 +1,15 @@
+using DeltaStream.Calendars;
+
 namespace DeltaStream.Grains.Sequencing;
 
 /// <summary>
-/// The exchange's trading day that applied ticks fall in. A tick of a later local day starts a new session; a tick
-/// of the current or an earlier day does not. Instants well inside the current day are recognised without a time
-/// zone conversion, so the per-tick check costs two comparisons.
+/// The exchange's trading day that applied ticks fall in. A day starts when its session starts (the pre-open if any,
+/// else the open), not at midnight: a tick overnight, on a weekend or a holiday belongs to the previous trading day.
+/// A tick of a later trading day starts a new session; one of the current or an earlier day does not. An instant
+/// inside the current day's span is recognised without a calendar look-up, so the per-tick check costs two comparisons.
 /// </summary>
-internal sealed class TradingDay(TimeZoneInfo zone)
+internal sealed class TradingDay(ExchangeCalendar calendar)
 {
-    // DST moves local midnight by at most an hour, so an instant this far inside the estimated day is in it.
-    private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
     private DateTime safeFrom = DateTime.MaxValue;
     private DateTime safeUntil = DateTime.MinValue;
 
@@ -22,20 +23,19 @@ internal sealed class TradingDay(TimeZoneInfo zone)
             return false;
         }
 
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        var day = DateOnly.FromDateTime(local);
+        var day = calendar.TradingDayAt(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         if (Date is { } current && day <= current)
         {
             if (day == current)
             {
-                Remember(utc, local);
+                Remember(day);
             }
 
             return false;
         }
 
         Date = day;
-        Remember(utc, local);
+        Remember(day);
         return true;
     }
 
@@ -46,10 +46,10 @@ internal sealed class TradingDay(TimeZoneInfo zone)
         safeUntil = DateTime.MinValue;
     }
 
-    private void Remember(DateTime utc, DateTime local)
+    /// <summary>The span of <paramref name="day"/>: from its session's start to the next trading day's.</summary>
+    private void Remember(DateOnly day)
     {
-        var sinceMidnight = local.TimeOfDay;
-        safeFrom = utc - sinceMidnight + Margin;
-        safeUntil = utc + (TimeSpan.FromDays(1) - sinceMidnight) - Margin;
+        safeFrom = calendar.Session(day)!.StartUtc;
+        safeUntil = calendar.Session(calendar.NextTradingDay(day))!.StartUtc;
     }
 }

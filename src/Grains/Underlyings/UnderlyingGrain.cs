@@ -47,7 +47,7 @@ internal sealed class UnderlyingGrain(
 
         var history = ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value;
         bars = new MinuteBarBuilder(instrument.Symbol, history.MinuteBarsInMemory, ServiceProvider.GetService<IMarketHistoryWriter>());
-        session = new UnderlyingSession(instrument.Symbol, TimeZoneInfo.FindSystemTimeZoneById(instrument.TimeZone), State.State, bars);
+        session = new UnderlyingSession(instrument.Symbol, catalog.Calendar(instrument), State.State, bars);
     }
 
     protected override TickOutcome? Apply(TickBatch batch) => session?.Apply(batch);

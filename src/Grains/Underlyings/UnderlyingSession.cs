@@ -1,3 +1,4 @@
+using DeltaStream.Calendars;
 using DeltaStream.Grains.Chains;
 using DeltaStream.Grains.History;
 using DeltaStream.Grains.Sequencing;
@@ -8,7 +9,7 @@ namespace DeltaStream.Grains.Underlyings;
 
 /// <summary>
 /// An underlying's trading session over its persisted state: open/high/low/last and volume of the exchange's
-/// local day; an applied tick of a later day closes the session (its last becomes prevClose) and opens the next.
+/// trading day (which starts at its session's start); an applied tick of a later trading day closes the session (its last becomes prevClose) and opens the next.
 /// A tick is applied when it is valid and above its producer's watermark.
 /// </summary>
 internal sealed class UnderlyingSession
@@ -19,13 +20,13 @@ internal sealed class UnderlyingSession
     private readonly MinuteBarBuilder? bars;
 
     /// <param name="bars">Where every applied tick is also counted, if anywhere.</param>
-    public UnderlyingSession(string symbol, TimeZoneInfo zone, UnderlyingState state, MinuteBarBuilder? bars = null)
+    public UnderlyingSession(string symbol, ExchangeCalendar calendar, UnderlyingState state, MinuteBarBuilder? bars = null)
     {
         this.bars = bars;
         ArgumentNullException.ThrowIfNull(state);
         this.symbol = symbol;
         State = state;
-        day = new TradingDay(zone);
+        day = new TradingDay(calendar);
         day.Restore(state.SessionDate);
         sequences = ProducerWatermark.FromState(state.Sequences);
     }
