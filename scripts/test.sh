@@ -41,15 +41,32 @@ set +e
 # and more at once on two cores makes their start-up, not the code, the thing measured.
 dotnet test --solution DeltaStream.sln -c "$configuration" --no-build --results-directory "$results" --timeout 20m --max-parallel-test-modules 3
 status=$?
+
+# The date-sensitive tests ([Trait("Clock", "Sensitive")]) again, with every test gateway's market clock started at a
+# chosen instant (TestClock): a settlement eve, an expiry day after settlement, a weekend, an NSE holiday, and the New
+# York DST change weekend. Each run reports into a folder of its own, counted in the totals below.
+pinned_instants=(
+  "monday-before-expiry=2026-12-07T15:25:00+05:30"
+  "expiry-day-after-settlement=2026-12-08T15:45:00+05:30"
+  "saturday=2026-12-12T11:00:00+05:30"
+  "nse-holiday=2026-11-24T11:00:00+05:30"
+  "new-york-dst-end=2026-11-01T01:30:00-04:00"
+)
+for pinned in "${pinned_instants[@]}"; do
+  label="${pinned%%=*}"
+  echo "Date-sensitive tests at ${pinned#*=} ($label)"
+  DELTASTREAM_TEST_CLOCK_START="${pinned#*=}" dotnet test --project tests/Gateway.Tests/DeltaStream.Gateway.Tests.csproj -c "$configuration" \
+    --no-build --results-directory "$results/pinned-$label" --timeout 10m --filter-trait "Clock=Sensitive" || status=1
+done
 set -e
 
 # Totals from the JUnit reports: one <testsuites> element per test assembly.
-read -r total failed < <(cat "$results"/*.junit.xml 2>/dev/null | { grep -o '<testsuites [^>]*>' || true; } |
+read -r total failed < <(cat "$results"/*.junit.xml "$results"/pinned-*/*.junit.xml 2>/dev/null | { grep -o '<testsuites [^>]*>' || true; } |
   awk '{ match($0, / tests="[0-9]+"/); t += substr($0, RSTART + 8, RLENGTH - 9);
          match($0, / failures="[0-9]+"/); f += substr($0, RSTART + 11, RLENGTH - 12);
          match($0, / errors="[0-9]+"/); f += substr($0, RSTART + 9, RLENGTH - 10) }
        END { print t + 0, f + 0 }')
-skipped=$(cat "$results"/*.junit.xml 2>/dev/null | { grep -o 'skipped="[0-9]*"' || true; } | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+skipped=$(cat "$results"/*.junit.xml "$results"/pinned-*/*.junit.xml 2>/dev/null | { grep -o 'skipped="[0-9]*"' || true; } | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
 passed=$((total - failed - skipped))
 # Every test assembly must have reported; a missing report is a failure, never a smaller total.
 for project in tests/*/*.csproj; do

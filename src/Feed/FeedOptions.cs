@@ -38,4 +38,10 @@ public sealed class FeedOptions
     /// <summary>Multiplies the passage of market time for the random walk (1 = real trading time).</summary>
     [Range(0.0, 10_000.0)]
     public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// When the market quotes: <see cref="FeedHours.Calendar"/> (in session only, the default in distributed mode) or
+    /// <see cref="FeedHours.AroundTheClock"/> (the default in embedded mode, so a newcomer sees a live chain at 3 a.m.).
+    /// </summary>
+    public FeedHours? Hours { get; set; }
 }

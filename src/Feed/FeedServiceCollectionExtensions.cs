@@ -13,7 +13,11 @@ public static class FeedServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<FeedOptions>()
             .Bind(configuration.GetSection(FeedOptions.SectionName))
-            .PostConfigure(o => o.PublishWholeEntries = DeploymentMode.IsDistributed(configuration))
+            .PostConfigure(o =>
+            {
+                o.PublishWholeEntries = DeploymentMode.IsDistributed(configuration);
+                o.Hours ??= DeploymentMode.IsDistributed(configuration) ? FeedHours.Calendar : FeedHours.AroundTheClock;
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         if (configuration.GetSection(FeedOptions.SectionName).GetValue(nameof(FeedOptions.Enabled), true))

@@ -124,4 +124,28 @@ public sealed class SyntheticMarketTests
         double Iv(OptionTick o) => ImpliedVolatility.FromSpot(o.Right == OptionRight.Call ? OptionType.Call : OptionType.Put, 0.5 * (o.Bid + o.Ask), spot, o.Strike, t, 0.065, 0.012).Volatility;
         Assert.True(Iv(puts[4]) > Iv(calls[^5]), "downside puts trade at a higher IV than upside calls");
     }
+
+    [Theory]
+    [InlineData("2026-12-12T05:30:00Z", new string[0])] // Saturday: every exchange is closed
+    [InlineData("2026-12-07T04:30:00Z", new[] { "NIFTY", "BANKNIFTY", "FINNIFTY", "SENSEX" })] // Monday 10:00 IST, 23:30 ET Sunday
+    [InlineData("2026-12-07T15:00:00Z", new[] { "AAPL", "TSLA", "SPY", "QQQ" })] // Monday 10:00 ET, 20:30 IST
+    [InlineData("2026-11-24T06:00:00Z", new string[0])] // 11:30 IST on an NSE and BSE holiday, 01:00 ET
+    public void On_the_calendar_only_instruments_whose_exchange_is_in_session_quote(string at, string[] quoting)
+    {
+        var start = DateTime.Parse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var market = new SyntheticMarket(DefaultInstruments.Create(), ExchangeCalendars.Default, new FeedOptions { Hours = FeedHours.Calendar }, start, _ => 1);
+
+        var batches = market.Step(start.AddSeconds(1));
+
+        Assert.Equal(quoting, batches.Where(b => b.Underlying.Length > 0 || b.Options.Length > 0).Select(b => b.Symbol));
+    }
+
+    [Fact]
+    public void Around_the_clock_every_instrument_quotes_on_a_saturday()
+    {
+        var start = new DateTime(2026, 12, 12, 5, 30, 0, DateTimeKind.Utc);
+        var market = new SyntheticMarket(DefaultInstruments.Create(), ExchangeCalendars.Default, new FeedOptions { Hours = FeedHours.AroundTheClock }, start, _ => 1);
+
+        Assert.All(market.Step(start.AddSeconds(1)), b => Assert.Single(b.Underlying));
+    }
 }

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeltaStream.Gateway.Tests;
 
 /// <summary>Every analytics endpoint, for every default symbol and expiry, agrees with the chain it is computed from.</summary>
+// Run again by scripts/test.sh with the market clock pinned at chosen instants (TestClock).
+[Trait("Clock", "Sensitive")]
 public sealed class AnalyticsApiTests(QuietGatewayFactory factory) : IClassFixture<QuietGatewayFactory>
 {
     private readonly HttpClient http = factory.CreateSignedInClient();

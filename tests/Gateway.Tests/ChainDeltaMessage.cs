@@ -14,4 +14,6 @@ internal sealed record ChainDeltaMessage(
     double TimeToExpiry,
     DateTime UpdatedAt,
     Dictionary<string, double?> Analytics,
-    List<StrikeRow> Strikes);
+    List<StrikeRow> Strikes,
+    ChainLifecycle Status = ChainLifecycle.Live,
+    ChainSettlement? Settlement = null);

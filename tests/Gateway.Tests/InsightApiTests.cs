@@ -72,7 +72,8 @@ public sealed class InsightApiTests(QuietGatewayFactory factory) : IClassFixture
     [InlineData("insights/NOPE", HttpStatusCode.NotFound, "Unknown symbol 'NOPE'")]
     [InlineData("insights/NIFTY?expiry=soon", HttpStatusCode.BadRequest, "not a date in the form yyyy-MM-dd")]
     [InlineData("insights/NIFTY?expiry=2026-02-30", HttpStatusCode.BadRequest, "not a date in the form yyyy-MM-dd")]
-    [InlineData("insights/NIFTY?expiry=2001-01-02", HttpStatusCode.NotFound, "NIFTY has no listed expiry 2001-01-02")]
+    [InlineData("insights/NIFTY?expiry=2001-01-03", HttpStatusCode.NotFound, "NIFTY has no listed expiry 2001-01-03")]
+    [InlineData("insights/NIFTY?expiry=2001-01-02", HttpStatusCode.NotFound, "NIFTY 2001-01-02 settled at 2001-01-02T10:00:00.0000000Z; settled chains are kept for 7 days.")]
     public async Task Unknown_symbols_and_bad_expiries_are_clear_problems(string path, HttpStatusCode status, string detail)
     {
         var response = await http.GetAsync($"/api/v1/{path}", Cancel);

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DeltaStream.Gateway.Tests;
 
+// Run again by scripts/test.sh with the market clock pinned at chosen instants (TestClock).
+[Trait("Clock", "Sensitive")]
 public sealed class MarketHubTests(GatewayFactory factory)
 {
     [Fact]

@@ -6,6 +6,8 @@ using System.Text.Json;
 namespace DeltaStream.Gateway.Tests;
 
 /// <summary>GET /api/v1/options/{contract}: one contract by its trading name, as the replaced system's users had it.</summary>
+// Run again by scripts/test.sh with the market clock pinned at chosen instants (TestClock).
+[Trait("Clock", "Sensitive")]
 public sealed class OptionsApiTests(GatewayFactory factory)
 {
     private readonly HttpClient http = factory.CreateSignedInClient();

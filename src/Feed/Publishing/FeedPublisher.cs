@@ -49,6 +49,11 @@ internal sealed class FeedPublisher(
             var step = new List<(IAsyncStream<TickBatch>, TickBatch)>();
             foreach (var (batch, listed) in market.Step(clock.GetUtcNow().UtcDateTime).Zip(market.Underlyings))
             {
+                if (batch.Underlying.Length == 0 && batch.Options.Length == 0)
+                {
+                    continue;
+                }
+
                 if (settings.PublishWholeEntries)
                 {
                     step.Add((Stream(provider, MarketStreams.Underlying(batch.Symbol)), batch));

@@ -42,6 +42,17 @@ internal sealed class SimulatedUnderlying
 
     public IReadOnlyCollection<DateOnly> ListedExpiries => [.. expiries.Select(e => e.Expiry)];
 
+    /// <summary>Whether the instrument's exchange is in its regular session at <paramref name="utcNow"/>.</summary>
+    public bool InSession(DateTime utcNow) => calendar.StatusAt(utcNow).State == MarketState.Open;
+
+    /// <summary>A step outside the session: no ticks, and the closed hours do not move the spot when it reopens.</summary>
+    public TickBatch Pause(DateTime utcNow)
+    {
+        lastStep = utcNow;
+        ListExpiries(utcNow);
+        return new TickBatch(instrument.Symbol, [], []);
+    }
+
     public TickBatch Step(DateTime utcNow)
     {
         var seconds = Math.Max((utcNow - lastStep).TotalSeconds, 0) * options.TimeScale;

@@ -1,3 +1,5 @@
+using DeltaStream.Gateway.Api.Markets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using DeltaStream.Gateway.Api.OpenApi;
 using DeltaStream.Gateway.Api.History;
 
@@ -18,6 +20,7 @@ internal static class ApiExtensions
             o.AddSchemaTransformer<ExampleSchemaTransformer>();
         });
         services.AddSingleton<MarketDirectory>();
+        services.TryAddSingleton(new MarketFeedNote(null));
         services.AddSingleton<BarHistory>();
         services.AddSingleton<ChainSnapshotJson>();
         return services;

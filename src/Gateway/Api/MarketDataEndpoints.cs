@@ -24,16 +24,16 @@ internal static class MarketDataEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListUnderlyingsAsync(MarketDirectory directory, IGrainFactory grains, MarketClock clock)
+    private static async Task<IResult> ListUnderlyingsAsync(MarketDirectory directory, IGrainFactory grains, MarketClock clock, MarketFeedNote feed)
     {
         var instruments = directory.Catalog.All;
         var snapshots = await Task.WhenAll(instruments.Select(i => grains.GetGrain<IUnderlyingGrain>(i.Symbol).GetSnapshot()));
         return TypedResults.Ok(instruments.Select((instrument, i) => new UnderlyingSummaryResponse(
             instrument.Symbol, snapshots[i].Spot, snapshots[i].Change, snapshots[i].ChangePct, snapshots[i].UpdatedAt, directory.Catalog.Expiries(instrument), instrument.Currency,
-            MarketEndpoints.StatusOf(directory.Catalog, instrument, clock))).ToArray());
+            MarketEndpoints.StatusOf(directory.Catalog, instrument, clock, feed))).ToArray());
     }
 
-    private static async Task<IResult> GetUnderlyingAsync(string symbol, MarketDirectory directory, IGrainFactory grains, MarketClock clock)
+    private static async Task<IResult> GetUnderlyingAsync(string symbol, MarketDirectory directory, IGrainFactory grains, MarketClock clock, MarketFeedNote feed)
     {
         if (!directory.TryResolveSymbol(symbol, out var instrument))
         {
@@ -44,7 +44,7 @@ internal static class MarketDataEndpoints
         return TypedResults.Ok(new UnderlyingDetailResponse(
             instrument.Symbol, s.Spot, s.Open, s.High, s.Low, s.PrevClose, s.Volume, s.UpdatedAt,
             directory.Catalog.Expiries(instrument), instrument.LotSize, instrument.StrikeStep, instrument.Currency,
-            MarketEndpoints.StatusOf(directory.Catalog, instrument, clock)));
+            MarketEndpoints.StatusOf(directory.Catalog, instrument, clock, feed)));
     }
 
     private static async Task<IResult> GetChainAsync(

@@ -1,5 +1,7 @@
 using DeltaStream.Feed;
+using DeltaStream.Gateway.Api.Markets;
 using DeltaStream.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 namespace DeltaStream.Gateway.Hosting;
@@ -17,6 +19,12 @@ internal static class OrleansHostingExtensions
         {
             builder.UseOrleans(silo => silo.UseDeltaStreamClustering(configuration).AddDeltaStreamSilo(configuration));
             builder.Services.AddSyntheticFeed(configuration);
+            builder.Services.AddSingleton(sp => new MarketFeedNote(sp.GetRequiredService<IOptions<FeedOptions>>().Value switch
+            {
+                { Enabled: false } => null,
+                { Hours: FeedHours.Calendar } => "synthetic market, quotes in session only",
+                _ => "synthetic market, trades around the clock",
+            }));
         }
         else
         {

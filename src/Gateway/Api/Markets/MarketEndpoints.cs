@@ -29,18 +29,18 @@ internal static class MarketEndpoints
     }
 
     /// <summary>The market status of <paramref name="instrument"/>'s exchange now.</summary>
-    public static MarketStatusResponse StatusOf(InstrumentCatalog catalog, InstrumentDefinition instrument, MarketClock clock)
+    public static MarketStatusResponse StatusOf(InstrumentCatalog catalog, InstrumentDefinition instrument, MarketClock clock, MarketFeedNote feed)
     {
         var calendar = catalog.Calendar(instrument);
-        return MarketStatusResponse.From(calendar, calendar.StatusAt(clock.GetUtcNow().UtcDateTime), SymbolsOf(catalog, calendar));
+        return MarketStatusResponse.From(calendar, calendar.StatusAt(clock.GetUtcNow().UtcDateTime), SymbolsOf(catalog, calendar), feed);
     }
 
-    private static Ok<MarketStatusResponse[]> ListMarkets(InstrumentCatalog catalog, MarketClock clock)
+    private static Ok<MarketStatusResponse[]> ListMarkets(InstrumentCatalog catalog, MarketClock clock, MarketFeedNote feed)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(catalog.Calendars.All
             .OrderBy(c => c.Market, StringComparer.Ordinal)
-            .Select(c => MarketStatusResponse.From(c, c.StatusAt(now), SymbolsOf(catalog, c)))
+            .Select(c => MarketStatusResponse.From(c, c.StatusAt(now), SymbolsOf(catalog, c), feed))
             .ToArray());
     }
 

@@ -14,12 +14,14 @@ public sealed record MarketStatusResponse(
     DateOnly TradingDay,
     DateTime? NextOpen,
     DateTime? NextClose,
-    IReadOnlyList<string> Symbols)
+    IReadOnlyList<string> Symbols,
+    string? Feed)
 {
-    public static MarketStatusResponse From(ExchangeCalendar calendar, MarketStatus status, IReadOnlyList<string> symbols)
+    public static MarketStatusResponse From(ExchangeCalendar calendar, MarketStatus status, IReadOnlyList<string> symbols, MarketFeedNote feed)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(status);
-        return new(calendar.Market, calendar.Zone.Id, status.State, status.Reason, status.TradingDay, status.NextOpenUtc, status.NextCloseUtc, symbols);
+        ArgumentNullException.ThrowIfNull(feed);
+        return new(calendar.Market, calendar.Zone.Id, status.State, status.Reason, status.TradingDay, status.NextOpenUtc, status.NextCloseUtc, symbols, feed.Text);
     }
 }

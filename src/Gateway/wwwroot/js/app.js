@@ -79,10 +79,13 @@ function tick() {
     return;
   }
   const age = Math.floor((Date.now() - chain.receivedAt) / 1000);
-  const stale = chain.serverStale || age >= staleAfterSeconds();
+  // A settled chain is final: it gets no more updates and is never stale.
+  const stale = chain.status !== "settled" && (chain.serverStale || age >= staleAfterSeconds());
   $("stale").hidden = !stale;
   $("stale").textContent = chain.serverStale ? "stale · its server is not answering; recovering" : `stale · no update for ${age} s`;
-  $("updated").textContent = `updated ${clock(chain.updatedAt)}${age >= 2 ? ` · ${age} s ago` : ""}`;
+  $("updated").textContent = chain.status === "settled"
+    ? `settled ${clock(chain.settlement?.settledAt ?? chain.updatedAt)}`
+    : `updated ${clock(chain.updatedAt)}${age >= 2 ? ` · ${age} s ago` : ""}`;
   document.body.classList.toggle("is-stale", stale);
 }
 
@@ -106,8 +109,11 @@ async function subscribeChain() {
 async function applyUpdate(u) {
   const verdict = chain.classify(u);
   if (verdict === "apply") {
+    const settling = u.status === "settled" && chain.status !== "settled";
     chain.applyUpdate(u);
     render(true);
+    // The settled expiry leaves the list and the next one is listed: the picker follows, keeping the final chain shown.
+    if (settling) await refreshDetail();
   } else if (verdict === "snapshot" && !page.resyncing) {
     page.resyncing = true;
     try {
@@ -143,10 +149,33 @@ function renderSummary() {
     ["sum-flip", "Gamma flip", f.price(a.gammaFlip)],
     ["sum-walls", "Call / put wall", `${f.strike(a.callWall)} / ${f.strike(a.putWall)}`],
   ];
+  if (chain.status === "settled") {
+    tiles.unshift(["sum-settled", "Settled", `${f.price(chain.settlement?.price)} <small>at ${clock(chain.settlement?.settledAt)}</small>`]);
+  }
   $("summary").innerHTML = tiles.map(([id, k, v]) => `<div class="tile"><b>${k}</b><span id="${id}">${v}</span></div>`).join("");
   $("contract-meta").textContent = page.detail
-    ? `lot ${page.detail.lotSize} · ${page.detail.currency} · ${(chain.model ?? "").toUpperCase()}${days === null ? "" : ` · ${days.toFixed(1)} days to expiry`}`
+    ? `lot ${page.detail.lotSize} · ${page.detail.currency} · ${(chain.model ?? "").toUpperCase()}${chain.status === "settled" ? " · settled" : days === null ? "" : ` · ${days.toFixed(1)} days to expiry`}`
     : "";
+  renderMarketStatus(page.detail?.marketStatus);
+}
+
+/** The exchange's status (open, pre-open, closed and why, the next open or close) and, in a demo, what the data is. */
+function renderMarketStatus(m) {
+  const el = $("market-status");
+  if (!m) {
+    el.textContent = "";
+    return;
+  }
+  const state = { open: "open", preOpen: "pre-open", closed: "closed" }[m.status] ?? m.status;
+  const why = m.reason ? ` (${m.reason.replace(/^beforeOpen$/, "before the open").replace(/^afterHours$/, "after hours")})` : "";
+  const next = m.status === "closed" ? `opens ${dayTime(m.nextOpen, m.timeZone)}` : `closes ${dayTime(m.nextClose, m.timeZone)}`;
+  el.textContent = `${m.market} ${state}${why} · ${next}${m.feed ? ` · ${m.feed}` : ""}`;
+  el.dataset.status = m.status;
+}
+
+function dayTime(iso, timeZone) {
+  if (!iso) return "–";
+  return new Date(iso).toLocaleString(undefined, { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false }) + " local";
 }
 
 function renderUnderlying(u) {
@@ -168,6 +197,30 @@ function renderUnderlying(u) {
 
 // ---- choosing a chain ----
 
+/** Fills the expiry picker with the listed expiries (and the chain shown, if it has settled since). */
+function renderExpiries(detail, shown) {
+  const today = Date.parse(new Date().toISOString().slice(0, 10));
+  const options = detail.expiries
+    .map((e) => `<option value="${e}">${e} · ${Math.max(0, Math.round((Date.parse(e) - today) / 86_400_000))}d</option>`);
+  if (shown && !detail.expiries.includes(shown)) options.unshift(`<option value="${shown}">${shown} · settled</option>`);
+  $("expiry").innerHTML = options.join("");
+  if (shown) $("expiry").value = shown;
+}
+
+/** Re-reads the underlying (its expiries and market status), as time moves the market on. */
+async function refreshDetail() {
+  if (!page.symbol) return;
+  try {
+    const detail = await session.api(`/api/v1/underlyings/${encodeURIComponent(page.symbol)}`);
+    if (detail.symbol !== page.symbol) return;
+    page.detail = detail;
+    renderExpiries(detail, page.expiry);
+    renderMarketStatus(detail.marketStatus);
+  } catch (error) {
+    notice(error);
+  }
+}
+
 async function selectSymbol(symbol, expiry) {
   try {
     const detail = await session.api(`/api/v1/underlyings/${encodeURIComponent(symbol)}`);
@@ -175,9 +228,7 @@ async function selectSymbol(symbol, expiry) {
     page.symbol = detail.symbol;
     page.f = formatter(detail.currency);
     $("symbol").value = detail.symbol;
-    const today = Date.parse(new Date().toISOString().slice(0, 10));
-    $("expiry").innerHTML = detail.expiries
-      .map((e) => `<option value="${e}">${e} · ${Math.max(0, Math.round((Date.parse(e) - today) / 86_400_000))}d</option>`).join("");
+    renderExpiries(detail, null);
     for (const b of $("watchlist").children) b.setAttribute("aria-pressed", String(b.dataset.symbol === detail.symbol));
     // The legs stay when the chain named by the URL is opened (start, sign-in again); another symbol starts empty.
     await selectChain(detail.expiries.includes(expiry) ? expiry : detail.expiries[0], expiry === page.expiry);
@@ -323,4 +374,6 @@ buildColumnChooser();
 addEventListener("resize", () => table.centre());
 readUrl();
 setInterval(tick, 1000);
+// Market status and the expiry list change with the clock (the open, the close, a settlement): read them again each minute.
+setInterval(() => { if (session.signedIn && !$("market").hidden) refreshDetail(); }, 60_000);
 start();

@@ -94,6 +94,8 @@ export class ChainState {
     this.timeToExpiry = null;
     this.updatedAt = null;
     this.model = null;
+    this.status = "live";
+    this.settlement = null;
     this.analytics = {};
     this.rows = new Map();
     this.receivedAt = 0;
@@ -145,6 +147,8 @@ export class ChainState {
     this.timeToExpiry = m.timeToExpiry;
     this.updatedAt = m.updatedAt;
     if (m.model) this.model = m.model;
+    this.status = m.status ?? "live";
+    this.settlement = m.settlement ?? null;
     this.receivedAt = Date.now();
   }
 
