@@ -85,10 +85,15 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static string FreePortText() => LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Environment of a distributed-mode process: the Redis connection, fresh Orleans ports, its own cluster id.</summary>
+    /// <summary>
+    /// Environment of a distributed-mode process: the Redis connection, fresh Orleans ports, its own cluster id, and a
+    /// synthetic feed that quotes around the clock (distributed mode's default follows the exchange calendars, so a
+    /// run at night or on a weekend would see no quotes; the feed's calendar hours are tested on their own).
+    /// </summary>
     public static Dictionary<string, string> DistributedEnvironment(string redisConnectionString, string clusterId) => new()
     {
         ["ConnectionStrings__Redis"] = redisConnectionString,
+        ["DeltaStream__Feed__Hours"] = "AroundTheClock",
         ["DeltaStream__Cluster__SiloPort"] = FreePortText(),
         ["DeltaStream__Cluster__GatewayPort"] = FreePortText(),
         ["DeltaStream__Cluster__ClusterId"] = clusterId,

@@ -5,6 +5,7 @@ using DeltaStream.Gateway.Insights;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
+using DeltaStream.Time;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,7 +48,8 @@ public sealed class LiveInsightTests(QuietGatewayFactory factory) : IClassFixtur
         var grain = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IOptionChainGrain>(chain.ToString());
         var snapshot = await grain.GetSnapshot();
         // A quote older than a contract's last is ignored, and the known market's last quotes are stamped a second ahead.
-        var at = factory.QuotedAt.AddMilliseconds(1) > DateTime.UtcNow ? factory.QuotedAt.AddMilliseconds(1) : DateTime.UtcNow;
+        var now = factory.Services.GetRequiredService<MarketClock>().GetUtcNow().UtcDateTime;
+        var at = factory.QuotedAt.AddMilliseconds(1) > now ? factory.QuotedAt.AddMilliseconds(1) : now;
         var sequence = 5_000_000L;
         var puts = snapshot.Strikes.Where(r => r.Put is not null)
             .Select(r => new OptionTick(chain.Expiry, r.Strike, OptionRight.Put, at, ++sequence, r.Put!.Bid, r.Put.Ask, r.Put.Last, r.Put.Volume, r.Put.Oi * 3))

@@ -5,6 +5,7 @@ using DeltaStream.Analytics.Pricing;
 using DeltaStream.Grains;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
+using DeltaStream.Time;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,8 @@ public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
     {
         var catalog = Services.GetRequiredService<InstrumentCatalog>();
         var provider = Services.GetRequiredService<IClusterClient>().GetStreamProvider(MarketStreams.ProviderName);
-        var now = DateTime.UtcNow;
+        // The gateway's market clock, which TestClock may have started at a pinned instant.
+        var now = Services.GetRequiredService<MarketClock>().GetUtcNow().UtcDateTime;
         QuotedAt = now.AddSeconds(1);
         foreach (var instrument in catalog.All)
         {
