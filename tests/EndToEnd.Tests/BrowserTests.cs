@@ -37,6 +37,8 @@ public sealed partial class BrowserTests(GatewayProcess gateway)
         Assert.Matches(@"₹[\d,]+\.\d\d (L|Cr)$", await page.InnerTextAsync("#sum-gex"));
         Assert.Matches(@"^\d+\.\d\d%$", await page.InnerTextAsync("#sum-atmiv"));
         Assert.Matches(@"lot 75 · INR", await page.InnerTextAsync("#contract-meta"));
+        // The exchange's status now, and that the embedded demo's synthetic market trades whatever it says.
+        Assert.Matches(@"^NSE (open|pre-open|closed \(.+\)) · (opens|closes) .+ · synthetic market, trades around the clock$", await page.InnerTextAsync("#market-status"));
         await Assertions.Expect(page.Locator("#chain tr.atm")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#chain tr.spot-line")).ToContainTextAsync("Spot");
         Assert.True(await page.Locator("#chain tr.itm-call").CountAsync() > 0 && await page.Locator("#chain tr.itm-put").CountAsync() > 0);
