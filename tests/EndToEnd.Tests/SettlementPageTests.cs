@@ -23,7 +23,7 @@ public sealed class SettlementPageTests
         {
             ["DeltaStream__Cluster__SiloPort"] = HostProcess.FreePortText(),
             ["DeltaStream__Cluster__GatewayPort"] = HostProcess.FreePortText(),
-            ["DeltaStream__Clock__Start"] = (Settlement - TimeSpan.FromSeconds(75)).ToString("O", CultureInfo.InvariantCulture),
+            ["DeltaStream__Clock__Start"] = (Settlement - TimeSpan.FromSeconds(90)).ToString("O", CultureInfo.InvariantCulture),
         });
         using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
         var user = await TestAccounts.RegisterAsync(anonymous, cancellationToken: cancel);

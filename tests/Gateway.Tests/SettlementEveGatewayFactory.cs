@@ -14,7 +14,7 @@ public sealed class SettlementEveGatewayFactory : TestGatewayFactory
     public static readonly DateTimeOffset Settlement = new(2026, 12, 8, 15, 30, 0, TimeSpan.FromHours(5.5));
 
     /// <summary>Long enough for the gateway to start and a client to subscribe before the settlement.</summary>
-    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(40);
+    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(60);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
