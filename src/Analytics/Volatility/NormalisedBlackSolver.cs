@@ -86,13 +86,8 @@ internal static class NormalisedBlackSolver
 
             var h = x / s;
             var t = 0.5 * s;
-            // One exponential serves both normal tails and vega: e^{+-x/2} exp(-(h +- t)^2 / 2) = exp(-(h^2 + t^2) / 2).
             var h2 = h * h;
-            var t2 = t * t;
-            var q = h2 + t2;
-            var qt = q - h2;
-            var roundoff = Math.FusedMultiplyAdd(h, h, -h2) + Math.FusedMultiplyAdd(t, t, -t2) + (h2 - (q - qt)) + (t2 - qt);
-            var density = Math.Exp(-0.5 * q) * (1.0 - (0.5 * roundoff));
+            var density = Density(h, t);
             var below = NormalDistribution.ScaledCdf(h - t, invExpHalfX, density);
             var vega = InvSqrt2Pi * density;
             // b''/b' and its derivative in s.
@@ -206,6 +201,21 @@ internal static class NormalisedBlackSolver
     {
         var h = x / s;
         var t = 0.5 * s;
-        return (expHalfX * NormalDistribution.Cdf(h + t)) - (invExpHalfX * NormalDistribution.Cdf(h - t));
+        var density = Density(h, t);
+        return NormalDistribution.ScaledCdf(h + t, expHalfX, density) - NormalDistribution.ScaledCdf(h - t, invExpHalfX, density);
+    }
+
+    /// <summary>
+    /// exp(-(h^2 + t^2) / 2) = e^{+-x/2} exp(-(h +- t)^2 / 2) with h t = x/2: one exponential serves both normal tails
+    /// of b and its vega. The rounding errors of h^2, t^2 and their sum are carried into a first-order correction.
+    /// </summary>
+    private static double Density(double h, double t)
+    {
+        var h2 = h * h;
+        var t2 = t * t;
+        var q = h2 + t2;
+        var qt = q - h2;
+        var roundoff = Math.FusedMultiplyAdd(h, h, -h2) + Math.FusedMultiplyAdd(t, t, -t2) + (h2 - (q - qt)) + (t2 - qt);
+        return Math.Exp(-0.5 * q) * (1.0 - (0.5 * roundoff));
     }
 }
