@@ -24,6 +24,20 @@ public sealed class ChainGreeksKernelTests
     }
 
     [Fact]
+    public void Kernel_equals_the_scalar_Greeks_where_d1_is_so_far_out_that_its_density_underflows()
+    {
+        // Past |d1| = 37 the lanes price N(d2) from its own exp rather than from n(d1).
+        var chain = new Chain(203, seed: 3, maxVolatility: 60);
+        ChainGreeksKernel.Compute(chain.Inputs, chain.Outputs);
+        Assert.Contains(Enumerable.Range(0, chain.Count), i => chain.Vol[i] * Math.Sqrt(chain.Time[i]) > 2 * 38);
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var g = BlackScholesMerton.Greeks(chain.Type[i], chain.Spot[i], chain.Strike[i], chain.Time[i], chain.Rate[i], chain.Dividend[i], chain.Vol[i]);
+            chain.AssertRow(i, g);
+        }
+    }
+
+    [Fact]
     public void Avx512_lanes_agree_with_the_scalar_path()
     {
         Assert.SkipUnless(Vector512.IsHardwareAccelerated, "Vector512 is not accelerated on this machine");
@@ -63,7 +77,7 @@ public sealed class ChainGreeksKernelTests
     {
         private readonly double[][] outputs;
 
-        public Chain(int count, int seed)
+        public Chain(int count, int seed, double maxVolatility = 1.5)
         {
             Count = count;
             var random = new Random(seed);
@@ -74,7 +88,7 @@ public sealed class ChainGreeksKernelTests
             Time = [.. Enumerable.Range(0, count).Select(_ => Math.Exp(Draw(Math.Log(1 / 365.0), Math.Log(5))))];
             Rate = [.. Enumerable.Range(0, count).Select(_ => Draw(-0.01, 0.1))];
             Dividend = [.. Enumerable.Range(0, count).Select(_ => Draw(0, 0.06))];
-            Vol = [.. Enumerable.Range(0, count).Select(_ => Draw(0.03, 1.5))];
+            Vol = [.. Enumerable.Range(0, count).Select(_ => Draw(0.03, maxVolatility))];
             outputs = [.. Enumerable.Range(0, 13).Select(_ => new double[count])];
         }
 

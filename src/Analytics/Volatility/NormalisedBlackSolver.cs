@@ -90,7 +90,7 @@ internal static class NormalisedBlackSolver
             var density = Density(h, t);
             var below = NormalDistribution.ScaledCdf(h - t, invExpHalfX, density);
             var vega = InvSqrt2Pi * density;
-            // b''/b' and its derivative in s.
+            // b''/b', its derivative in s, and b'''/b'.
             var curvature = (h2 / s) - (0.25 * s);
             var curvatureSlope = (-3.0 * h2 / (s * s)) - 0.25;
             var cubic = (curvature * curvature) + curvatureSlope;

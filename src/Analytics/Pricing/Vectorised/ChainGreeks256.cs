@@ -41,7 +41,10 @@ internal static class ChainGreeks256
         var dq = Vector256.Exp(-dividendYield * time);
         var dr = Vector256.Exp(-rate * time);
         var nd1 = VectorNormal256.CdfAndPdf(sign * d1, out var pdf);
-        var nd2 = VectorNormal256.CdfAndPdf(sign * d2, out _);
+        // n(d2) = n(d1) F/K spares an exp, unless n(d1) may have underflowed where n(d2) has not.
+        var nd2 = Vector256.GreaterThanAny(Vector256.Abs(d1), Vector256.Create(37.0))
+            ? VectorNormal256.CdfAndPdf(sign * d2, out _)
+            : VectorNormal256.Cdf(sign * d2, pdf * (spot * dq) / (strike * dr));
 
         var spotDq = spot * dq;
         var strikeDr = strike * dr;

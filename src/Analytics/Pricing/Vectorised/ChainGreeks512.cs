@@ -41,7 +41,10 @@ internal static class ChainGreeks512
         var dq = Vector512.Exp(-dividendYield * time);
         var dr = Vector512.Exp(-rate * time);
         var nd1 = VectorNormal512.CdfAndPdf(sign * d1, out var pdf);
-        var nd2 = VectorNormal512.CdfAndPdf(sign * d2, out _);
+        // n(d2) = n(d1) F/K spares an exp, unless n(d1) may have underflowed where n(d2) has not.
+        var nd2 = Vector512.GreaterThanAny(Vector512.Abs(d1), Vector512.Create(37.0))
+            ? VectorNormal512.CdfAndPdf(sign * d2, out _)
+            : VectorNormal512.Cdf(sign * d2, pdf * (spot * dq) / (strike * dr));
 
         var spotDq = spot * dq;
         var strikeDr = strike * dr;

@@ -4,7 +4,7 @@ namespace DeltaStream.Analytics.Pricing.Vectorised;
 
 /// <summary>
 /// Price and every Greek of <see cref="BlackScholesMerton.Greeks"/> over a chain at once: 8 options per instruction
-/// with AVX-512, 4 with AVX2 or NEON pairs, scalar for the remainder or where vectors are not accelerated. The
+/// with AVX-512, 4 with AVX2, scalar for the remainder or where neither is accelerated. The
 /// vector lanes evaluate the same formulas with vectorised exp, log and normal CDF, so they agree with the scalar
 /// path to a few ulps.
 /// </summary>

@@ -12,17 +12,26 @@ internal static class VectorNormal256
 {
     private const double InvSqrt2Pi = 0.398942280401432677939946059934;
     private const double InvSqrt2 = 0.707106781186547524400844362105;
+    private const double Sqrt2Pi = 2.50662827463100050241576528481;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> CdfAndPdf(Vector256<double> x, out Vector256<double> pdf)
     {
-        var z = -x * InvSqrt2;
-        var y = Vector256.Abs(z);
+        var y = Vector256.Abs(x) * InvSqrt2;
         var u = y * y;
         var error = Vector256.FusedMultiplyAdd(y, y, -u);
         // exp(-y^2) = exp(-x^2/2): the density everywhere, and erfc's factor in the tails.
-        var expMinusSquare = Vector256.Exp(-u) * (Vector256<double>.One - error);
-        pdf = InvSqrt2Pi * expMinusSquare;
+        pdf = InvSqrt2Pi * Vector256.Exp(-u) * (Vector256<double>.One - error);
+        return Cdf(x, pdf);
+    }
+
+    /// <summary>N(x) given n(x), which a caller may have from a related point without another exp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Cdf(Vector256<double> x, Vector256<double> pdf)
+    {
+        var z = -x * InvSqrt2;
+        var y = Vector256.Abs(z);
+        var u = y * y;
 
         // Each band's rational as numerator and denominator, selected before the one division.
         var central = Vector256.LessThanOrEqual(y, Vector256.Create(0.46875));
@@ -34,7 +43,7 @@ internal static class VectorNormal256
         var den = Vector256.ConditionalSelect(central, smallDen, Vector256.ConditionalSelect(middle, middleDen, farDen));
         var ratio = num / den;
 
-        var tail = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(y, Vector256.Create(26.543)), Vector256<double>.Zero, ratio * expMinusSquare);
+        var tail = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(y, Vector256.Create(26.543)), Vector256<double>.Zero, ratio * (Sqrt2Pi * pdf));
         var fromTail = 0.5 * Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<double>.Zero), Vector256.Create(2.0) - tail, tail);
         var fromCentre = 0.5 * (Vector256<double>.One - ratio);
         return Vector256.ConditionalSelect(central, fromCentre, fromTail);

@@ -12,17 +12,26 @@ internal static class VectorNormal512
 {
     private const double InvSqrt2Pi = 0.398942280401432677939946059934;
     private const double InvSqrt2 = 0.707106781186547524400844362105;
+    private const double Sqrt2Pi = 2.50662827463100050241576528481;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> CdfAndPdf(Vector512<double> x, out Vector512<double> pdf)
     {
-        var z = -x * InvSqrt2;
-        var y = Vector512.Abs(z);
+        var y = Vector512.Abs(x) * InvSqrt2;
         var u = y * y;
         var error = Vector512.FusedMultiplyAdd(y, y, -u);
         // exp(-y^2) = exp(-x^2/2): the density everywhere, and erfc's factor in the tails.
-        var expMinusSquare = Vector512.Exp(-u) * (Vector512<double>.One - error);
-        pdf = InvSqrt2Pi * expMinusSquare;
+        pdf = InvSqrt2Pi * Vector512.Exp(-u) * (Vector512<double>.One - error);
+        return Cdf(x, pdf);
+    }
+
+    /// <summary>N(x) given n(x), which a caller may have from a related point without another exp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Cdf(Vector512<double> x, Vector512<double> pdf)
+    {
+        var z = -x * InvSqrt2;
+        var y = Vector512.Abs(z);
+        var u = y * y;
 
         // Each band's rational as numerator and denominator, selected before the one division.
         var central = Vector512.LessThanOrEqual(y, Vector512.Create(0.46875));
@@ -34,7 +43,7 @@ internal static class VectorNormal512
         var den = Vector512.ConditionalSelect(central, smallDen, Vector512.ConditionalSelect(middle, middleDen, farDen));
         var ratio = num / den;
 
-        var tail = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(y, Vector512.Create(26.543)), Vector512<double>.Zero, ratio * expMinusSquare);
+        var tail = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(y, Vector512.Create(26.543)), Vector512<double>.Zero, ratio * (Sqrt2Pi * pdf));
         var fromTail = 0.5 * Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512<double>.Zero), Vector512.Create(2.0) - tail, tail);
         var fromCentre = 0.5 * (Vector512<double>.One - ratio);
         return Vector512.ConditionalSelect(central, fromCentre, fromTail);
