@@ -6,6 +6,12 @@ if (args is ["accuracy"])
     return;
 }
 
+if (args is ["min-timing"])
+{
+    DeltaStream.Benchmarks.MinimumTimingReport.Print();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point.</summary>

@@ -60,6 +60,24 @@ public static class NormalDistribution
         return Math.Exp(-square) * (1.0 - error);
     }
 
+    /// <summary>
+    /// scale N(x), given the product scale exp(-x^2/2) (which callers evaluating N at related points get from one
+    /// shared exp): in the tails the exponential is not recomputed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ScaledCdf(double x, double scale, double scaledExpMinusHalfSquare)
+    {
+        var z = -x * InvSqrt2;
+        var y = Math.Abs(z);
+        if (y <= 0.46875)
+        {
+            return scale * 0.5 * (1.0 - ErfSmall(z));
+        }
+
+        var tail = 0.5 * ErfcRational(y) * scaledExpMinusHalfSquare;
+        return z < 0 ? scale - tail : tail;
+    }
+
     /// <summary>erfc(y) / exp(-y^2) for y &gt; 0.46875 (Cody's two rational approximations).</summary>
     private static double ErfcRational(double y)
     {

@@ -22,9 +22,8 @@ public static class ImpliedVolatility
             return ImpliedVolatilityResult.Of(ImpliedVolatilityStatus.Expired);
         }
 
-        var discountedSpot = spot * Math.Exp(-dividendYield * time);
-        var discountedStrike = strike * Math.Exp(-rate * time);
-        return Solve(type, price, discountedSpot, discountedStrike, Math.Exp(-rate * time), time, initialGuess);
+        var discount = Math.Exp(-rate * time);
+        return Solve(type, price, spot * Math.Exp(-dividendYield * time), strike * discount, discount, time, initialGuess);
     }
 
     public static ImpliedVolatilityResult FromForward(OptionType type, double price, double forward, double strike, double time, double rate, double initialGuess = double.NaN)
