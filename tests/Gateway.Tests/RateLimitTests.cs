@@ -101,6 +101,57 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
         Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
     }
 
+    [Fact]
+    public async Task A_user_beyond_the_configured_number_of_connections_is_refused_with_a_message_and_their_others_stay_open()
+    {
+        var user = await RegisterFromAsync(IPAddress.Parse("192.0.2.41"));
+        var open = new List<HubClient>();
+        for (var i = 0; i < StrictGatewayFactory.MaxUserConnections; i++)
+        {
+            open.Add(await ConnectAsync(user));
+        }
+
+        await using var refused = await ConnectAsync(user);
+        var error = await refused.Closed.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        await open[1].Connection.InvokeAsync("SubscribeUnderlying", "SPY", Cancel);
+
+        Assert.Contains($"at most {StrictGatewayFactory.MaxUserConnections} hub connections", error?.Message, StringComparison.Ordinal);
+        Assert.All(open, hub => Assert.Equal(HubConnectionState.Connected, hub.Connection.State));
+        foreach (var hub in open)
+        {
+            await hub.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_user_holds_at_most_the_configured_number_of_subscriptions_across_their_connections()
+    {
+        var user = await RegisterFromAsync(IPAddress.Parse("192.0.2.42"));
+        await using var first = await ConnectAsync(user);
+        await using var second = await ConnectAsync(user);
+        await first.Connection.InvokeAsync("SubscribeUnderlying", "AAPL", Cancel);
+        await first.Connection.InvokeAsync("SubscribeUnderlying", "SPY", Cancel);
+        await second.Connection.InvokeAsync("SubscribeUnderlying", "QQQ", Cancel);
+
+        var over = await Assert.ThrowsAsync<HubException>(() => second.Connection.InvokeAsync("SubscribeUnderlying", "TSLA", Cancel));
+        await first.Connection.InvokeAsync("UnsubscribeUnderlying", "AAPL", Cancel);
+        await second.Connection.InvokeAsync("SubscribeUnderlying", "TSLA", Cancel);
+
+        Assert.Contains($"a user at most {StrictGatewayFactory.MaxUserSubscriptions}", over.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, second.Connection.State);
+    }
+
+    /// <summary>Registers from an address of its own, so the test spends no other test's sign-in budget.</summary>
+    private async Task<SignedInUser> RegisterFromAsync(IPAddress address)
+    {
+        using var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add(StrictGatewayFactory.ClientAddressHeader, address.ToString());
+        return await TestAccounts.RegisterAsync(http, cancellationToken: Cancel);
+    }
+
+    private Task<HubClient> ConnectAsync(SignedInUser user) =>
+        HubClient.ConnectAsync(factory, o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.Token));
+
     private async Task<HttpClient> SignedInAsync()
     {
         var http = factory.CreateClient();

@@ -16,6 +16,8 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
     public const int ApiPermits = 20;
     public const int HubPermits = 15;
     public const int MaxSubscriptions = 2;
+    public const int MaxUserSubscriptions = 3;
+    public const int MaxUserConnections = 2;
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <summary>This gateway serves /metrics on a port of its own (a real listener, not the test server).</summary>
@@ -29,6 +31,8 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
         builder.UseSetting("DeltaStream:RateLimits:Api:PermitLimit", $"{ApiPermits}");
         builder.UseSetting("DeltaStream:RateLimits:Hub:PermitLimit", $"{HubPermits}");
         builder.UseSetting("DeltaStream:RateLimits:MaxSubscriptionsPerConnection", $"{MaxSubscriptions}");
+        builder.UseSetting("DeltaStream:RateLimits:MaxSubscriptionsPerUser", $"{MaxUserSubscriptions}");
+        builder.UseSetting("DeltaStream:RateLimits:MaxConnectionsPerUser", $"{MaxUserConnections}");
         builder.UseSetting("DeltaStream:RateLimits:SignIn:Window", "00:10:00");
         builder.UseSetting("DeltaStream:RateLimits:Api:Window", "00:10:00");
         builder.UseSetting("DeltaStream:RateLimits:Hub:Window", "00:10:00");

@@ -26,4 +26,12 @@ public sealed class RateLimitOptions
     /// <summary>Chains and underlyings one hub connection may watch at once.</summary>
     [Range(1, 10_000)]
     public int MaxSubscriptionsPerConnection { get; set; } = 50;
+
+    /// <summary>Chains and underlyings one user (or API key's owner) may watch at once across their connections to this gateway.</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptionsPerUser { get; set; } = 200;
+
+    /// <summary>Hub connections one user may hold open at once on this gateway (their API keys' included).</summary>
+    [Range(1, 10_000)]
+    public int MaxConnectionsPerUser { get; set; } = 10;
 }

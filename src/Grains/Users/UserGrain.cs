@@ -30,6 +30,7 @@ internal sealed class UserGrain(
         if (state.State.RevokedFamilies.Add(family))
         {
             await state.WriteStateAsync();
+            await Announce(new Revocation(this.GetPrimaryKeyString(), family, null));
         }
     }
 
@@ -66,6 +67,10 @@ internal sealed class UserGrain(
         await grains.GetGrain<IApiKeyGrain>(key.Hash).Revoke();
         state.State.ApiKeys.Remove(key);
         await state.WriteStateAsync();
+        await Announce(new Revocation(this.GetPrimaryKeyString(), null, key.Id));
         return true;
     }
+
+    /// <summary>Tells the gateways, after the revocation is written, so they close the connections that used it.</summary>
+    private Task Announce(Revocation revocation) => grains.GetGrain<IRevocationGrain>(0).Announce(revocation);
 }
