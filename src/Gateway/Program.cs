@@ -1,6 +1,7 @@
 using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.Ask;
 using DeltaStream.Gateway.Api.Analytics;
+using DeltaStream.Gateway.Api.Limits;
 using DeltaStream.Gateway.Api.Options;
 using DeltaStream.Gateway.Api.Pricing;
 using DeltaStream.Gateway.Api.Strategy;
@@ -40,6 +41,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseHttpMetrics();
 app.UseCors();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -150,9 +150,10 @@ public sealed class AuthApiTests(GatewayFactory factory)
     }
 
     [Fact]
-    public async Task A_very_long_refresh_token_is_401_without_reaching_storage()
+    public async Task A_long_refresh_token_is_401_without_reaching_storage_and_one_past_the_body_limit_is_413()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync("dsr_" + new string('A', 100_000))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync("dsr_" + new string('A', 2_000))).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await RefreshAsync("dsr_" + new string('A', 100_000))).StatusCode);
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string? refreshToken) =>

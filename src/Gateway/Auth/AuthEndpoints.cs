@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.Api.Limits;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Users;
 
@@ -17,7 +18,7 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth");
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth").WithBodyLimit(RequestBodyLimit.Auth);
         auth.MapPost("/register", RegisterAsync).WithName("Register").RequireRateLimiting(RateLimitPolicies.SignIn);
         auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn);
         auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").RequireRateLimiting(RateLimitPolicies.Api);
