@@ -24,6 +24,7 @@ builder.AddDeltaStreamOrleans();
 builder.Services.AddDeltaStreamApi();
 builder.Services.AddDeltaStreamAuth(builder.Configuration);
 builder.Services.AddDeltaStreamRateLimits(builder.Configuration);
+builder.Services.AddDeltaStreamForwardedHeaders(builder.Configuration);
 builder.Services.AddDeltaStreamCors(builder.Configuration);
 builder.Services.AddMarketHub(builder.Configuration);
 builder.Services.AddDeltaStreamLanguageModel(builder.Configuration);
@@ -35,6 +36,7 @@ builder.Services.AddDeltaStreamMetrics();
 builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
 
 var app = builder.Build();
+app.UseDeltaStreamForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

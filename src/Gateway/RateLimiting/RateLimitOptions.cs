@@ -19,6 +19,10 @@ public sealed class RateLimitOptions
     [ValidateObjectMembers]
     public WindowLimit SignIn { get; set; } = new() { PermitLimit = 10 };
 
+    /// <summary>Failed logins per account (normalised email), from any address; shared through Redis in distributed mode.</summary>
+    [ValidateObjectMembers]
+    public AccountLockout Account { get; set; } = new();
+
     /// <summary>Hub method calls.</summary>
     [ValidateObjectMembers]
     public WindowLimit Hub { get; set; } = new() { PermitLimit = 300 };
