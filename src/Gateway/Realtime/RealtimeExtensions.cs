@@ -1,3 +1,4 @@
+using DeltaStream.Gateway.Api.Limits;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime.Outbox;
 using DeltaStream.Gateway.Realtime.Protocol;
@@ -41,7 +42,7 @@ internal static class RealtimeExtensions
         {
             o.TransportSendTimeout = behindTimeout + TransportSendMargin;
             o.CloseOnAuthenticationExpiration = true;
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithBodyLimit(RequestBodyLimit.Hub);
         return endpoints;
     }
 

@@ -15,6 +15,9 @@ internal sealed record RequestBodyLimit(long Bytes)
     /// <summary>A question of at most a few hundred characters.</summary>
     public static readonly RequestBodyLimit Ask = new(8 * 1024);
 
+    /// <summary>Hub messages sent by POST (long polling, server-sent events): SignalR's own 32 KB message bound.</summary>
+    public static readonly RequestBodyLimit Hub = new(32 * 1024);
+
     /// <summary>A strategy of at most ten legs, with room for whitespace.</summary>
     public static readonly RequestBodyLimit StrategyPayoff = new(64 * 1024);
 }
