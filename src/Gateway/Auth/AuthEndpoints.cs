@@ -20,7 +20,8 @@ internal static class AuthEndpoints
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth").WithBodyLimit(RequestBodyLimit.Auth);
         auth.MapPost("/register", RegisterAsync).WithName("Register").RequireRateLimiting(RateLimitPolicies.SignIn);
-        auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn);
+        auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").RequireRateLimiting(RateLimitPolicies.Api);
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireRateLimiting(RateLimitPolicies.Api);
         auth.MapGet("/me", MeAsync).WithName("Me").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Api);
