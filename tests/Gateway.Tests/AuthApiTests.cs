@@ -67,6 +67,7 @@ public sealed class AuthApiTests(GatewayFactory factory)
     [InlineData(null, "test-password-42", "email")]
     [InlineData("{new}", "short1", "password")]
     [InlineData("{new}", "onlyletters", "password")]
+    [InlineData("{new}", "password1", "password")]
     [InlineData("{new}", "", "password")]
     [InlineData("{new}", null, "password")]
     public async Task A_bad_email_or_weak_password_is_a_400_naming_the_field(string? email, string? password, string field)
@@ -76,6 +77,20 @@ public sealed class AuthApiTests(GatewayFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Theory]
+    [InlineData("password1")]
+    [InlineData("PassWord1")]
+    [InlineData("trustno1")]
+    [InlineData("abcd1234")]
+    public async Task A_common_password_is_refused_at_registration_in_any_case_saying_why(string password)
+    {
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email = TestAccounts.NewEmail(), password }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Contains("most common passwords", problem.GetProperty("errors").GetProperty("password")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,9 +165,10 @@ public sealed class AuthApiTests(GatewayFactory factory)
     }
 
     [Fact]
-    public async Task A_very_long_refresh_token_is_401_without_reaching_storage()
+    public async Task A_long_refresh_token_is_401_without_reaching_storage_and_one_past_the_body_limit_is_413()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync("dsr_" + new string('A', 100_000))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync("dsr_" + new string('A', 2_000))).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await RefreshAsync("dsr_" + new string('A', 100_000))).StatusCode);
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string? refreshToken) =>

@@ -50,6 +50,8 @@ public sealed class HistoryApiTests(GatewayFactory factory)
     [InlineData("interval=2m", "interval")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=10001", "limit")]
+    [InlineData("interval=1d&limit=10000", "limit")]
+    [InlineData("interval=1h&limit=8761", "limit")]
     [InlineData("limit=ten", "limit")]
     [InlineData("from=yesterday", "from")]
     [InlineData("to=2026-13-01T00:00:00Z", "to")]

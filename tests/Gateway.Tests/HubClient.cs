@@ -18,6 +18,8 @@ internal sealed class HubClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource<Exception?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private HubClient(HubConnection connection)
     {
         Connection = connection;
@@ -29,9 +31,17 @@ internal sealed class HubClient : IAsyncDisposable
         });
         connection.On<UnderlyingSnapshot>("underlyingUpdate", u => Underlyings.Writer.TryWrite(u));
         connection.On<InsightResponse>("insightUpdate", i => Insights.Writer.TryWrite(i));
+        connection.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>Completes when the connection closes (watched from before it starts), with the server's error if it sent one.</summary>
+    public Task<Exception?> Closed => closed.Task;
 
     public Channel<ChainSnapshot> Snapshots { get; } = Channel.CreateUnbounded<ChainSnapshot>();
 

@@ -36,6 +36,46 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Guesses_at_one_account_from_many_forwarded_addresses_lock_it_with_retry_after_even_for_the_right_password_while_other_accounts_may_sign_in()
+    {
+        var victim = await RegisterFromAsync(IPAddress.Parse("192.0.2.51"));
+        var bystander = await RegisterFromAsync(IPAddress.Parse("192.0.2.52"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < StrictGatewayFactory.FreeAccountFailures; i++)
+        {
+            // Each guess from another address, and the email written another way: the account is what is counted.
+            var spelling = i % 2 == 0 ? victim.User.Email.ToUpperInvariant() : $"  {victim.User.Email} ";
+            statuses.Add((await LoginThroughProxyAsync($"198.18.0.{i + 1}", spelling, $"guess-{i}-password")).StatusCode);
+        }
+
+        var locked = await LoginThroughProxyAsync("198.18.1.1", victim.User.Email, TestAccounts.Password);
+        var other = await LoginThroughProxyAsync("198.18.1.2", bystander.User.Email, TestAccounts.Password);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(int.Parse(locked.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+        var problem = await locked.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Contains("failed logins for this account", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_addresses_are_believed_from_the_configured_proxy_only()
+    {
+        var throughProxy = new List<HttpStatusCode>();
+        var spoofed = new List<HttpStatusCode>();
+        for (var i = 0; i <= StrictGatewayFactory.SignInPermits; i++)
+        {
+            throughProxy.Add((await LoginThroughProxyAsync($"198.19.0.{i + 1}", TestAccounts.NewEmail(), "any-password-1")).StatusCode);
+            spoofed.Add((await LoginAsync("203.0.113.99", $"198.19.1.{i + 1}", TestAccounts.NewEmail(), "any-password-1")).StatusCode);
+        }
+
+        // Through the proxy every client has its own budget; anyone else's X-Forwarded-For is ignored and its own address's budget runs out.
+        Assert.All(throughProxy, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, StrictGatewayFactory.SignInPermits).Append(HttpStatusCode.TooManyRequests), spoofed);
+    }
+
+    [Fact]
     public async Task A_user_over_the_api_limit_gets_429_and_another_user_is_unaffected()
     {
         using var greedy = await SignedInAsync();
@@ -100,6 +140,68 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
         Assert.Contains($"at most {StrictGatewayFactory.MaxSubscriptions} subscriptions", over.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, hub.Connection.State);
     }
+
+    [Fact]
+    public async Task A_user_beyond_the_configured_number_of_connections_is_refused_with_a_message_and_their_others_stay_open()
+    {
+        var user = await RegisterFromAsync(IPAddress.Parse("192.0.2.41"));
+        var open = new List<HubClient>();
+        for (var i = 0; i < StrictGatewayFactory.MaxUserConnections; i++)
+        {
+            open.Add(await ConnectAsync(user));
+        }
+
+        await using var refused = await ConnectAsync(user);
+        var error = await refused.Closed.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        await open[1].Connection.InvokeAsync("SubscribeUnderlying", "SPY", Cancel);
+
+        Assert.Contains($"at most {StrictGatewayFactory.MaxUserConnections} hub connections", error?.Message, StringComparison.Ordinal);
+        Assert.All(open, hub => Assert.Equal(HubConnectionState.Connected, hub.Connection.State));
+        foreach (var hub in open)
+        {
+            await hub.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_user_holds_at_most_the_configured_number_of_subscriptions_across_their_connections()
+    {
+        var user = await RegisterFromAsync(IPAddress.Parse("192.0.2.42"));
+        await using var first = await ConnectAsync(user);
+        await using var second = await ConnectAsync(user);
+        await first.Connection.InvokeAsync("SubscribeUnderlying", "AAPL", Cancel);
+        await first.Connection.InvokeAsync("SubscribeUnderlying", "SPY", Cancel);
+        await second.Connection.InvokeAsync("SubscribeUnderlying", "QQQ", Cancel);
+
+        var over = await Assert.ThrowsAsync<HubException>(() => second.Connection.InvokeAsync("SubscribeUnderlying", "TSLA", Cancel));
+        await first.Connection.InvokeAsync("UnsubscribeUnderlying", "AAPL", Cancel);
+        await second.Connection.InvokeAsync("SubscribeUnderlying", "TSLA", Cancel);
+
+        Assert.Contains($"a user at most {StrictGatewayFactory.MaxUserSubscriptions}", over.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, second.Connection.State);
+    }
+
+    private Task<HttpResponseMessage> LoginThroughProxyAsync(string client, string email, string password) =>
+        LoginAsync(StrictGatewayFactory.Proxy, client, email, password);
+
+    private async Task<HttpResponseMessage> LoginAsync(string peer, string forwardedFor, string email, string password)
+    {
+        using var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add(StrictGatewayFactory.ClientAddressHeader, peer);
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password }, Cancel);
+    }
+
+    /// <summary>Registers from an address of its own, so the test spends no other test's sign-in budget.</summary>
+    private async Task<SignedInUser> RegisterFromAsync(IPAddress address)
+    {
+        using var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add(StrictGatewayFactory.ClientAddressHeader, address.ToString());
+        return await TestAccounts.RegisterAsync(http, cancellationToken: Cancel);
+    }
+
+    private Task<HubClient> ConnectAsync(SignedInUser user) =>
+        HubClient.ConnectAsync(factory, o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.Token));
 
     private async Task<HttpClient> SignedInAsync()
     {

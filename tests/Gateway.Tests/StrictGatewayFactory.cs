@@ -16,7 +16,15 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
     public const int ApiPermits = 20;
     public const int HubPermits = 15;
     public const int MaxSubscriptions = 2;
+    public const int MaxUserSubscriptions = 3;
+    public const int MaxUserConnections = 2;
     public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>The one reverse proxy whose X-Forwarded-For this gateway believes.</summary>
+    public const string Proxy = "10.0.0.1";
+
+    /// <summary>Failed logins an account gets before it is locked (above <see cref="SignInPermits"/>, so one address meets its own limit first).</summary>
+    public const int FreeAccountFailures = 8;
 
     /// <summary>This gateway serves /metrics on a port of its own (a real listener, not the test server).</summary>
     public int MetricsPort { get; } = LoopbackPorts.Next();
@@ -29,7 +37,11 @@ public sealed class StrictGatewayFactory : TestGatewayFactory, IAsyncLifetime
         builder.UseSetting("DeltaStream:RateLimits:Api:PermitLimit", $"{ApiPermits}");
         builder.UseSetting("DeltaStream:RateLimits:Hub:PermitLimit", $"{HubPermits}");
         builder.UseSetting("DeltaStream:RateLimits:MaxSubscriptionsPerConnection", $"{MaxSubscriptions}");
+        builder.UseSetting("DeltaStream:RateLimits:MaxSubscriptionsPerUser", $"{MaxUserSubscriptions}");
+        builder.UseSetting("DeltaStream:RateLimits:MaxConnectionsPerUser", $"{MaxUserConnections}");
         builder.UseSetting("DeltaStream:RateLimits:SignIn:Window", "00:10:00");
+        builder.UseSetting("DeltaStream:RateLimits:Account:FreeFailures", $"{FreeAccountFailures}");
+        builder.UseSetting("DeltaStream:ForwardedHeaders:KnownProxies:0", Proxy);
         builder.UseSetting("DeltaStream:RateLimits:Api:Window", "00:10:00");
         builder.UseSetting("DeltaStream:RateLimits:Hub:Window", "00:10:00");
         builder.UseSetting("DeltaStream:Metrics:Port", MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -27,6 +27,8 @@ public static class TestAccounts
         ["DeltaStream:RateLimits:Api:PermitLimit"] = "1000000",
         ["DeltaStream:RateLimits:SignIn:PermitLimit"] = "10000",
         ["DeltaStream:RateLimits:Hub:PermitLimit"] = "1000000",
+        ["DeltaStream:RateLimits:MaxConnectionsPerUser"] = "10000",
+        ["DeltaStream:RateLimits:MaxSubscriptionsPerUser"] = "100000",
         // Only the tests that ask questions pay for embedding the docs (seconds of a core per gateway).
         ["DeltaStream:Ask:Index"] = "FirstQuestion",
     }.Concat(TestClock.Settings).ToDictionary();

@@ -7,12 +7,19 @@ namespace DeltaStream.Gateway.Api;
 
 internal static class ApiExtensions
 {
+    public const int MaxJsonDepth = 16;
+
     public static IServiceCollection AddDeltaStreamApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
         // A body or parameter that does not bind is a 400 problem in every environment (Development would throw).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            JsonConventions.Apply(o.SerializerOptions);
+            // No request needs more than a few levels; a deeply nested body is refused while it is read.
+            o.SerializerOptions.MaxDepth = MaxJsonDepth;
+        });
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<SecuritySchemesTransformer>();

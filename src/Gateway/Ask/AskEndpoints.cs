@@ -1,4 +1,5 @@
 using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.Api.Limits;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Ask;
@@ -8,7 +9,7 @@ internal static class AskEndpoints
 {
     public static RouteGroupBuilder MapAskApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights");
+        api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights").WithBodyLimit(RequestBodyLimit.Ask);
         return api;
     }
 

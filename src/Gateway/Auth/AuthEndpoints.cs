@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.Api.Limits;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Users;
 
@@ -8,7 +9,7 @@ namespace DeltaStream.Gateway.Auth;
 
 /// <summary>
 /// API.md "Auth". Register, login, refresh and logout are anonymous (login and register under the stricter
-/// sign-in rate limit); me needs a token or key; keys need a signed-in user (a JWT).
+/// sign-in rate limit, and login also under the per-account lockout); me needs a token or key; keys need a signed-in user (a JWT).
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -17,9 +18,10 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth");
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth").WithBodyLimit(RequestBodyLimit.Auth);
         auth.MapPost("/register", RegisterAsync).WithName("Register").RequireRateLimiting(RateLimitPolicies.SignIn);
-        auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn);
+        auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").RequireRateLimiting(RateLimitPolicies.Api);
         auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireRateLimiting(RateLimitPolicies.Api);
         auth.MapGet("/me", MeAsync).WithName("Me").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Api);
@@ -59,19 +61,28 @@ internal static class AuthEndpoints
         return TypedResults.Created("/api/v1/auth/me", new SignInResponse(pair.Token, pair.RefreshToken, pair.ExpiresAt, UserResponse.From(account)));
     }
 
-    private static async Task<IResult> LoginAsync(CredentialsRequest? body, PasswordHasher passwords, TokenService tokens, IGrainFactory grains)
+    private static async Task<IResult> LoginAsync(CredentialsRequest? body, PasswordHasher passwords, TokenService tokens, IGrainFactory grains, ILoginThrottle throttle)
     {
         if (string.IsNullOrEmpty(body?.Email) || string.IsNullOrEmpty(body.Password) || body.Password.Length > PasswordPolicy.MaxLength)
         {
             return Problems.Invalid("credentials", "email and password are required (password at most 128 characters).");
         }
 
+        // Locked accounts are refused before bcrypt, for unknown emails alike, so the answer reveals nothing.
+        var attempts = LoginAccount.Of(body.Email);
+        if (await throttle.LockedForAsync(attempts) is { } wait)
+        {
+            return new AccountLockedResult(RateLimitingExtensions.Seconds(wait));
+        }
+
         var account = EmailAddress.TryNormalize(body.Email, out var email) ? await grains.GetGrain<IUserGrain>(email).GetAccount() : null;
         if (!passwords.Verify(body.Password, account?.PasswordHash) || account is null)
         {
+            await throttle.FailedAsync(attempts);
             return Unauthorized(WrongCredentials);
         }
 
+        await throttle.SucceededAsync(attempts);
         var pair = await tokens.SignInAsync(account);
         return TypedResults.Ok(new SignInResponse(pair.Token, pair.RefreshToken, pair.ExpiresAt, UserResponse.From(account)));
     }

@@ -28,7 +28,10 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Lifetime of a refresh token; each use rotates it and starts this lifetime afresh.</summary>
+    /// <summary>
+    /// Lifetime of a refresh token; each use rotates it and starts this lifetime afresh. At most 365 days
+    /// (<see cref="DeltaStream.Users.RefreshTokenLimits.MaxLifetime"/>), how long revoked families are remembered.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace DeltaStream.Gateway.Auth;
 
 /// <summary>
-/// Issues access tokens (HS256 JWT: sub, email, jti) and opaque refresh tokens. Every sign-in starts a refresh
+/// Issues access tokens (HS256 JWT: sub, email, fam, jti) and opaque refresh tokens. Every sign-in starts a refresh
 /// family; each refresh uses its token up and issues the next of the same family.
 /// </summary>
 internal sealed class TokenService(IOptions<AuthOptions> options, SigningKeyMaterial key, IGrainFactory grains, TimeProvider clock)
@@ -70,6 +70,7 @@ internal sealed class TokenService(IOptions<AuthOptions> options, SigningKeyMate
             [
                 new Claim(AuthClaims.Subject, account.Id.ToString()),
                 new Claim(AuthClaims.Email, account.Email),
+                new Claim(AuthClaims.Family, family.ToString()),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
         });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using DeltaStream.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.RateLimiting;
@@ -12,6 +13,15 @@ internal static class RateLimitingExtensions
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HubRateLimitFilter>();
+        if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
+        {
+            services.AddSingleton<ILoginThrottle>(sp => ActivatorUtilities.CreateInstance<RedisLoginThrottle>(sp, redis));
+        }
+        else
+        {
+            services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
+        }
+
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(RateLimitPolicies.Api, context =>
@@ -31,6 +41,9 @@ internal static class RateLimitingExtensions
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+
+    /// <summary>Whole seconds until <paramref name="wait"/> is over, at least one.</summary>
+    public static int Seconds(TimeSpan wait) => (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
 
     /// <summary>Whole seconds until the window reopens, at least one.</summary>
     public static int RetryAfterSeconds(RateLimitLease lease, WindowLimit limit) =>

@@ -2,6 +2,7 @@ using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime.Feeds;
 using DeltaStream.Gateway.Realtime.Outbox;
+using DeltaStream.Gateway.Realtime.Sessions;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
 using Microsoft.AspNetCore.SignalR;
@@ -13,7 +14,8 @@ namespace DeltaStream.Gateway.Realtime;
 /// Live updates at /hubs/market. Everything a connection is sent goes through its outbox, in order: on
 /// SubscribeChain the chain's snapshot, then exactly the updates after it at the chosen throttle. Invalid names
 /// raise a HubException and the connection stays open, and so does a subscription beyond
-/// DeltaStream:RateLimits:MaxSubscriptionsPerConnection.
+/// DeltaStream:RateLimits:MaxSubscriptionsPerConnection or MaxSubscriptionsPerUser. A connection lives as long as
+/// its credentials: it closes when its token expires or its sign-in or API key is revoked (<see cref="HubSessions"/>).
 /// </summary>
 internal sealed class MarketHub(
     MarketDirectory directory,
@@ -24,6 +26,7 @@ internal sealed class MarketHub(
     IOptions<RateLimitOptions> limits,
     IOptions<GatewayOptions> gateway,
     IChainFeedListeners listeners,
+    HubSessions sessions,
     ILogger<ChainFeed> feedLogger) : Hub
 {
     public const string Path = "/hubs/market";
@@ -66,19 +69,28 @@ internal sealed class MarketHub(
 
     public Task UnsubscribeUnderlying(string symbol) => UnwatchAsync(HubGroups.Underlying(ResolveSymbol(symbol)));
 
+    public override async Task OnConnectedAsync()
+    {
+        await sessions.OpenAsync(Context);
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Close(Context.ConnectionId);
         await relay.UnwatchAllAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Watches the grain's group for this connection; a connection at its subscription limit is refused.</summary>
+    /// <summary>Watches the grain's group for this connection; a connection or user at its subscription limit is refused.</summary>
     private async Task<TFeed> WatchAsync<TFeed>(string group, IObservableMarketGrain grain, Func<TFeed> createFeed)
         where TFeed : LiveFeed
     {
-        var max = limits.Value.MaxSubscriptionsPerConnection;
-        return await relay.WatchAsync(Context.ConnectionId, group, grain, max, createFeed)
-            ?? throw new HubException($"A connection may hold at most {max} subscriptions; unsubscribe from one first.");
+        var (perConnection, perUser) = (limits.Value.MaxSubscriptionsPerConnection, limits.Value.MaxSubscriptionsPerUser);
+        var quota = new SubscriptionQuota(perConnection, perUser, sessions.ConnectionsOfUser(Context.ConnectionId));
+        return await relay.WatchAsync(Context.ConnectionId, group, grain, quota, createFeed)
+            ?? throw new HubException(
+                $"Too many subscriptions: a connection may hold at most {perConnection} subscriptions and a user at most {perUser} across their connections; unsubscribe from one first.");
     }
 
     private async Task UnwatchAsync(string group)

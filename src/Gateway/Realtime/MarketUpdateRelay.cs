@@ -91,9 +91,9 @@ internal sealed partial class MarketUpdateRelay(
 
     /// <summary>
     /// Watches the group for the connection; the first watcher creates its feed and subscribes the grain. Null (and
-    /// nothing changed) when the connection already watches <paramref name="maxPerConnection"/> other groups.
+    /// nothing changed) when the connection, or its user across their connections, is at its quota.
     /// </summary>
-    public async Task<TFeed?> WatchAsync<TFeed>(string connectionId, string group, IObservableMarketGrain grain, int maxPerConnection, Func<TFeed> createFeed)
+    public async Task<TFeed?> WatchAsync<TFeed>(string connectionId, string group, IObservableMarketGrain grain, SubscriptionQuota quota, Func<TFeed> createFeed)
         where TFeed : LiveFeed
     {
         LiveFeed? feed = null;
@@ -104,7 +104,7 @@ internal sealed partial class MarketUpdateRelay(
                 watchesByConnection[connectionId] = groups = [];
             }
 
-            if (!groups.Contains(group) && groups.Count >= maxPerConnection)
+            if (!groups.Contains(group) && (groups.Count >= quota.PerConnection || UserSubscriptions(quota.UserConnections) >= quota.PerUser))
             {
                 return;
             }
@@ -310,6 +310,8 @@ internal sealed partial class MarketUpdateRelay(
     }
 
     private HashSet<string>? GroupsOf(string connectionId) => watchesByConnection.GetValueOrDefault(connectionId);
+
+    private int UserSubscriptions(IEnumerable<string> connectionIds) => connectionIds.Sum(c => GroupsOf(c)?.Count ?? 0);
 
     private async Task ReleaseAsync(string group)
     {

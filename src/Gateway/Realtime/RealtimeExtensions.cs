@@ -1,6 +1,8 @@
+using DeltaStream.Gateway.Api.Limits;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime.Outbox;
 using DeltaStream.Gateway.Realtime.Protocol;
+using DeltaStream.Gateway.Realtime.Sessions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,8 @@ internal static class RealtimeExtensions
         services.AddSingleton<HubLifetimeManager<MarketHub>, OutboxHubLifetimeManager>();
         services.AddSingleton<MarketUpdateRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<MarketUpdateRelay>());
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         return services;
     }
 
@@ -32,8 +36,13 @@ internal static class RealtimeExtensions
         // connection whose single send has waited TransportSendTimeout (10 s by default, the outbox bound's default
         // too): left there it dropped frozen clients first, uncounted. Set past the bound, the outbox drops them (and
         // counts outbox.aborted); SignalR's close stays the backstop for a stuck send no new message follows.
+        // A JWT connection closes when its token expires (API keys carry no expiry); the page renews and reconnects.
         var behindTimeout = endpoints.ServiceProvider.GetRequiredService<IOptions<OutboxOptions>>().Value.BehindTimeout;
-        endpoints.MapHub<MarketHub>(MarketHub.Path, o => o.TransportSendTimeout = behindTimeout + TransportSendMargin).RequireAuthorization();
+        endpoints.MapHub<MarketHub>(MarketHub.Path, o =>
+        {
+            o.TransportSendTimeout = behindTimeout + TransportSendMargin;
+            o.CloseOnAuthenticationExpiration = true;
+        }).RequireAuthorization().WithBodyLimit(RequestBodyLimit.Hub);
         return endpoints;
     }
 

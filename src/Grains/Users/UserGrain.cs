@@ -29,7 +29,9 @@ internal sealed class UserGrain(
     {
         if (state.State.RevokedFamilies.Add(family))
         {
+            ForgetOldRevocations(family);
             await state.WriteStateAsync();
+            await Announce(new Revocation(this.GetPrimaryKeyString(), family, null));
         }
     }
 
@@ -41,10 +43,22 @@ internal sealed class UserGrain(
             return null;
         }
 
+        // Listed before it works: a key that authenticates is always one its owner can see and revoke. Should issuing
+        // fail, the listing is taken back and the failure answered.
         var key = new StoredApiKey(Guid.NewGuid(), name, keyHash, createdAt);
-        await grains.GetGrain<IApiKeyGrain>(keyHash).Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
         state.State.ApiKeys.Add(key);
         await state.WriteStateAsync();
+        try
+        {
+            await grains.GetGrain<IApiKeyGrain>(keyHash).Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
+        }
+        catch
+        {
+            state.State.ApiKeys.Remove(key);
+            await state.WriteStateAsync();
+            throw;
+        }
+
         return new ApiKeyInfo(key.Id, name, createdAt, null);
     }
 
@@ -66,6 +80,32 @@ internal sealed class UserGrain(
         await grains.GetGrain<IApiKeyGrain>(key.Hash).Revoke();
         state.State.ApiKeys.Remove(key);
         await state.WriteStateAsync();
+        await Announce(new Revocation(this.GetPrimaryKeyString(), null, key.Id));
         return true;
     }
+
+    /// <summary>
+    /// Forgets families revoked longer ago than any refresh token lives: none of their tokens can be redeemed any more.
+    /// Families revoked before revocation times were kept are timed from now.
+    /// </summary>
+    private void ForgetOldRevocations(Guid revoked)
+    {
+        var now = clock.GetUtcNow();
+        state.State.RevokedAt[revoked] = now;
+        foreach (var family in state.State.RevokedFamilies.ToList())
+        {
+            if (!state.State.RevokedAt.TryGetValue(family, out var at))
+            {
+                state.State.RevokedAt[family] = now;
+            }
+            else if (now - at > RefreshTokenLimits.MaxLifetime)
+            {
+                state.State.RevokedFamilies.Remove(family);
+                state.State.RevokedAt.Remove(family);
+            }
+        }
+    }
+
+    /// <summary>Tells the gateways, after the revocation is written, so they close the connections that used it.</summary>
+    private Task Announce(Revocation revocation) => grains.GetGrain<IRevocationGrain>(0).Announce(revocation);
 }

@@ -2,7 +2,7 @@ using DeltaStream.Users;
 
 namespace DeltaStream.Grains.Users;
 
-/// <summary>What a user grain persists: the account, its API keys (by hash) and the revoked refresh-token families.</summary>
+/// <summary>What a user grain persists: the account, its API keys (by hash) and the refresh-token families revoked within the longest refresh lifetime.</summary>
 [GenerateSerializer]
 public sealed class UserState
 {
@@ -14,4 +14,8 @@ public sealed class UserState
 
     [Id(2)]
     public HashSet<Guid> RevokedFamilies { get; set; } = [];
+
+    /// <summary>When each revoked family was revoked, so it can be forgotten once none of its tokens can still be live.</summary>
+    [Id(3)]
+    public Dictionary<Guid, DateTimeOffset> RevokedAt { get; set; } = [];
 }

@@ -5,7 +5,7 @@ namespace DeltaStream.Gateway.Api.History;
 
 /// <summary>
 /// API.md bars and chain history, newest first: <c>from</c>/<c>to</c> ISO-8601 instants (from inclusive, to
-/// exclusive), <c>limit</c> 1-10,000 (default 1,000), <c>format=csv</c> for export, and a <c>Link: rel="next"</c>
+/// exclusive), <c>limit</c> 1-10,000 (default 1,000; for bars at most a year of 1-minute bars a page: 365 daily, 8,760 hourly), <c>format=csv</c> for export, and a <c>Link: rel="next"</c>
 /// header carrying the <c>cursor</c> of the next (older) page. Bars take <c>interval</c> 1m (default), 5m, 15m,
 /// 1h or 1d (UTC buckets). Mapped onto the market-data group, so its conventions (auth) apply.
 /// </summary>
@@ -28,6 +28,12 @@ internal static class HistoryEndpoints
         var reader = new QueryReader(http.Request.Query);
         var interval = reader.Choice("interval", BarInterval.Choices, BarInterval.Minute);
         var page = HistoryPage.Read(reader, http.Request.Query);
+        if (reader.IsValid && page.Limit > BarInterval.MaxLimit(interval))
+        {
+            reader.Reject("limit", $"limit must be at most {BarInterval.MaxLimit(interval)} for interval={http.Request.Query["interval"]} " +
+                $"(a page reads at most a year of 1-minute bars); got {page.Limit}.");
+        }
+
         if (!reader.IsValid)
         {
             return reader.Problem();

@@ -1,6 +1,9 @@
 using DeltaStream.Analytics.Strategy;
+using DeltaStream.Gateway.Api.Limits;
 using DeltaStream.Grains;
 using DeltaStream.Snapshots;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Api.Strategy;
 
@@ -12,18 +15,26 @@ internal static class StrategyEndpoints
         var api = endpoints.MapGroup("/strategy").WithTags("Strategy");
         api.MapPost("/payoff", PayoffAsync)
             .WithName("StrategyPayoff")
+            .WithBodyLimit(RequestBodyLimit.StrategyPayoff)
             .WithSummary("Payoff of an option strategy at expiry and today")
             .WithDescription("Legs in (right, strike, side, lots; premium and iv default to the live chain's mid and IV); payoff curves at expiry and now, breakevens, max profit and loss (null: unlimited), net premium (positive: debit) and the position's Greeks out.")
             .Accepts<StrategyPayoffRequest>("application/json")
             .Produces<StrategyPayoffResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return api;
     }
 
-    private static async Task<IResult> PayoffAsync(StrategyPayoffRequest? body, MarketDirectory directory, IGrainFactory grains)
+    private static async Task<IResult> PayoffAsync(HttpRequest request, IOptions<JsonOptions> json, MarketDirectory directory, IGrainFactory grains)
     {
+        var (body, unreadable) = await JsonBody.ReadAsync<StrategyPayoffRequest>(request, json.Value.SerializerOptions);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
         var reader = new StrategyRequestReader();
         if (reader.Chain(body) is not { } named)
         {

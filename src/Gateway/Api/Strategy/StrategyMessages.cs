@@ -8,7 +8,10 @@ namespace DeltaStream.Gateway.Api.Strategy;
 /// <c>lots</c> a whole number of the instrument's lots. <c>premium</c> (per unit) and <c>iv</c> default to the live
 /// chain's mid (else last) and implied volatility of that contract.
 /// </summary>
-public sealed record StrategyPayoffRequest(string? Symbol, string? Expiry, IReadOnlyList<StrategyLegRequest>? Legs);
+public sealed record StrategyPayoffRequest(
+    string? Symbol,
+    string? Expiry,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(StrategyLegsConverter))] IReadOnlyList<StrategyLegRequest>? Legs);
 
 public sealed record StrategyLegRequest(string? Right, double? Strike, string? Side, int? Lots, double? Premium, double? Iv);
 

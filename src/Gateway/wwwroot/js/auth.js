@@ -1,10 +1,19 @@
 // The signed-in session: tokens kept for the browser tab (sessionStorage), renewed a minute before the access token
 // expires (one refresh at a time: refresh tokens are single-use, and a reused one revokes the whole family), and
-// sent to REST and the hub. When renewal is refused the session ends and onExpired is called.
+// sent to REST and the hub. When renewal is refused the session ends and onExpired is called; a 429 (too many
+// refreshes) is waited out for its Retry-After, the session kept.
 "use strict";
 
 const KEY = "deltastream.session";
 const RENEW_BEFORE_MS = 60_000;
+const DEFAULT_RETRY_AFTER_S = 5;
+
+/** Seconds a 429 asks to wait (Retry-After as seconds or an HTTP date), at least one. */
+export function retryAfterSeconds(res) {
+  const header = res.headers.get("retry-after") ?? "";
+  const seconds = /^\d+$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : DEFAULT_RETRY_AFTER_S;
+}
 
 export class Session {
   constructor(onExpired) {
@@ -51,12 +60,22 @@ export class Session {
   async renew() {
     const refreshToken = this.current?.refreshToken;
     if (!refreshToken) throw new Error("signed out");
-    const res = await fetch("/api/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken }) });
+    let res = await this.postRefresh(refreshToken);
+    // Rate limited: the token was not used, so the same one is tried again once the limit allows.
+    while (res.status === 429 && this.current?.refreshToken === refreshToken) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds(res) * 1000));
+      res = await this.postRefresh(refreshToken);
+    }
+    if (this.current?.refreshToken !== refreshToken) throw new Error("signed out");
     if (!res.ok) {
       this.expire();
       throw new Error("session ended");
     }
     this.save({ ...this.current, ...(await res.json()) });
+  }
+
+  postRefresh(refreshToken) {
+    return fetch("/api/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ refreshToken }) });
   }
 
   /** The session is over (refused renewal, or a 401): forget it and let the page send the user to sign in. */

@@ -1,9 +1,13 @@
 // The hub connection and the chain it shows, per the hub contract: a snapshot, then updates that continue it
 // (fromSequence = sequence + 1 in the same epoch); a gap or a new epoch takes a fresh snapshot, and only a snapshot
 // newer than the one shown is applied. The connection retries with capped, jittered exponential backoff forever.
+// The gateway closes a connection when its access token expires: the page then reconnects at once with the renewed
+// token and resubscribes, without showing a reconnecting state.
 "use strict";
 
 const MAX_DELAY_MS = 30_000;
+// A close this close to the connection's token expiry is the gateway enforcing it, not an outage.
+const EXPIRY_MARGIN_MS = 5_000;
 
 /** 0.5 s doubling to 30 s, each drawn from 75%..125% so a restarted gateway is not hit by every tab at once. */
 export function retryDelay(attempt) {
@@ -18,8 +22,9 @@ export class Hub {
     this.onState = onState;
     this.onResubscribe = onResubscribe;
     this.stopping = false;
+    this.tokenExpiresAt = 0;
     this.connection = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/market", { accessTokenFactory: () => session.token() })
+      .withUrl("/hubs/market", { accessTokenFactory: () => this.token() })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => this.delay(ctx.previousRetryCount) })
       .configureLogging(signalR.LogLevel.None)
       .build();
@@ -28,14 +33,26 @@ export class Hub {
     this.connection.on("chainUpdate", onUpdate);
     // The gateway's own verdict: stale when the chain's grain has gone silent (its silo died), until it recovers.
     this.connection.on("chainStatus", onStatus);
-    this.connection.onreconnecting(() => this.onState("reconnecting", ""));
+    this.connection.onreconnecting(() => { if (!this.tokenExpired()) this.onState("reconnecting", ""); });
     this.connection.onreconnected(() => this.connected());
     // Automatic reconnection never gives up, so a close is a stop, a refused start or a server that will not take us back.
     this.connection.onclose(() => { if (!this.stopping) this.startLoop(1); });
   }
 
+  /** The session's token (renewed when due), remembering when the connection that carries it will be closed. */
+  async token() {
+    const token = await this.session.token();
+    this.tokenExpiresAt = Date.parse(this.session.current?.expiresAt ?? "") || 0;
+    return token;
+  }
+
+  tokenExpired() {
+    return this.tokenExpiresAt > 0 && Date.now() >= this.tokenExpiresAt - EXPIRY_MARGIN_MS;
+  }
+
   delay(attempt) {
     if (!this.session.signedIn) return null;
+    if (attempt === 0 && this.tokenExpired()) return 0;
     const ms = retryDelay(attempt);
     this.onState("reconnecting", `attempt ${attempt + 1}, next in ${(ms / 1000).toFixed(1)} s`);
     return ms;

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace DeltaStream.Gateway.Auth;
+
+/// <summary>429 ProblemDetails with Retry-After for a login to an account locked after too many failures.</summary>
+internal sealed class AccountLockedResult(int retryAfterSeconds) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            $"Too many failed logins for this account; retry after {retryAfterSeconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests").ExecuteAsync(httpContext);
+    }
+}
