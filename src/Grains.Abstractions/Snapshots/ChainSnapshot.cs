@@ -1,3 +1,5 @@
+using DeltaStream.Instruments;
+
 namespace DeltaStream.Snapshots;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace DeltaStream.Snapshots;
 /// activation of the chain's publisher (it changes on reactivation, move and recovery); <see cref="Sequence"/>
 /// is the number of the last update within it; the next <see cref="ChainUpdate"/> carries Sequence + 1. A chain whose
 /// expiry has settled says <see cref="ChainLifecycle.Settled"/> with its <see cref="Settlement"/>; its quotes are final.
+/// <see cref="Exercise"/> is the instrument's exercise style.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -24,4 +27,5 @@ public sealed record ChainSnapshot(
     ChainAnalytics Analytics,
     IReadOnlyList<StrikeRow> Strikes,
     ChainLifecycle Status = ChainLifecycle.Live,
-    ChainSettlement? Settlement = null);
+    ChainSettlement? Settlement = null,
+    ExerciseStyle Exercise = ExerciseStyle.European);
