@@ -15,7 +15,15 @@ public sealed class AmericanImpliedGreeksTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Greeks_at_the_implied_volatility_of_a_reference_price_within_a_year_are_within_the_case_tolerance(string id)
+    public void Greeks_at_the_implied_volatility_of_a_reference_price_within_a_year_are_within_the_case_tolerance(string id) =>
+        AssertWithinTolerance(id, warmFromNearbyPrice: false);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_warm_start_kept_from_a_nearby_price_leaves_the_greeks_within_the_case_tolerance(string id) =>
+        AssertWithinTolerance(id, warmFromNearbyPrice: true);
+
+    private static void AssertWithinTolerance(string id, bool warmFromNearbyPrice)
     {
         var c = ReferenceVectors.American.Case("american", id);
         var dividends = AmericanReferenceTests.Dividends(c);
@@ -26,7 +34,15 @@ public sealed class AmericanImpliedGreeksTests
         }
 
         var price = c.Number("price");
-        var solved = AmericanImpliedVolatility.WithGreeks(type, price, spot, strike, t, r, q, dividends, vol * 1.05, AmericanAccuracy.Chain);
+        var warm = new AmericanWarmStart();
+        if (warmFromNearbyPrice)
+        {
+            // As a chain's quote after a move: the last solve was of the price one would see at 5% more volatility.
+            var nearby = AmericanOption.Price(type, spot, strike, t, r, q, vol * 1.05, dividends).Price;
+            AmericanImpliedVolatility.WithGreeks(type, nearby, spot, strike, t, r, q, dividends, warm, vol, AmericanAccuracy.Chain);
+        }
+
+        var solved = AmericanImpliedVolatility.WithGreeks(type, price, spot, strike, t, r, q, dividends, warm, vol * 1.05, AmericanAccuracy.Chain);
         if (solved.ImpliedVolatility.Status == ImpliedVolatilityStatus.Ok)
         {
             var tolerance = c.GetProperty("tolerance");

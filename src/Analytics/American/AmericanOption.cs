@@ -144,7 +144,7 @@ public static class AmericanOption
             return Price(type, spot, strike, time, rate, dividendYield, volatility, settings).Price;
         }
 
-        var iterations = previous is null ? settings.FixedPointIterations : Math.Max(2, settings.FixedPointIterations / 2);
+        var iterations = previous is null || !previous.Continues(time, settings) ? settings.FixedPointIterations : Math.Max(2, settings.FixedPointIterations / 2);
         previous = ExerciseBoundary.Solve(frame.Rate, frame.Yield, volatility, time, settings, previous, iterations);
         var european = BlackScholesMerton.Price(type, spot, strike, time, rate, dividendYield, volatility);
         return OnBoundary(frame, previous, european, Intrinsic(type, spot, strike), settings);

@@ -205,12 +205,13 @@ internal sealed class ChainPricer
     }
 
     /// <summary>
-    /// IV and Greeks by the American engine at the chain's accuracy, warm-started from the previous IV, Greeks from the
-    /// converged boundary. It gives no vanna, volga or charm.
+    /// IV and Greeks by the American engine at the chain's accuracy, warm-started from the previous IV, boundary and vega,
+    /// Greeks from the converged boundary. It gives no vanna, volga or charm.
     /// </summary>
     private static OptionQuote SolveAmerican(OptionSideState side, OptionType type, double strike, ChainMarket market, double spot, ReadOnlySpan<CashDividend> cash, double? mid, long oiChange)
     {
-        var solved = AmericanImpliedVolatility.WithGreeks(type, side.Premium, spot, strike, market.Time, market.Rate, market.DividendYield, cash, side.Iv, AmericanAccuracy.Chain);
+        side.American ??= new AmericanWarmStart();
+        var solved = AmericanImpliedVolatility.WithGreeks(type, side.Premium, spot, strike, market.Time, market.Rate, market.DividendYield, cash, side.American, side.Iv, AmericanAccuracy.Chain);
         if (!solved.ImpliedVolatility.IsOk)
         {
             return Unpriced(side, mid, oiChange, ToStatus(solved.ImpliedVolatility.Status));
