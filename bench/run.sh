@@ -16,8 +16,11 @@ echo "== DeltaStream (BenchmarkDotNet)"
 dotnet run -c Release --project DeltaStream.Benchmarks -- --filter '*' --exporters markdown
 dotnet run -c Release --project DeltaStream.Benchmarks --no-build -- accuracy
 
-echo "== QuantLib (same options)"
+echo "== QuantLib (same options; then its American engines, CPU time)"
 build=$(mktemp -d)
 g++ -O2 -std=c++17 quantlib/ql_bench.cpp -lQuantLib -o "$build/ql_bench"
 "$build/ql_bench"
+g++ -O2 -std=c++17 quantlib/ql_american.cpp -lQuantLib -o "$build/ql_american"
+"$build/ql_american" "$build/american.csv"
+dotnet run -c Release --project DeltaStream.Benchmarks --no-build -- american "$build/american.csv"
 rm -rf "$build"

@@ -11,7 +11,8 @@ namespace DeltaStream.Benchmarks;
 /// <summary>
 /// One chain of 41 strikes (82 options) as the grain runs it: a spot tick arrives, then IV, Greeks and every
 /// chain analytic (PCR, max pain, ATM IV, 25-delta skew, GEX with gamma flip) are recomputed. And the same chain
-/// before any spot, where one option tick changes one row (the fan-out bench's load).
+/// before any spot, where one option tick changes one row (the fan-out bench's load). SPY is taken with European
+/// exercise here, the comparison with QuantLib's European loop; <see cref="AmericanChainRecomputeBenchmarks"/> has it American.
 /// </summary>
 [MemoryDiagnoser]
 public class ChainRecomputeBenchmarks
@@ -27,6 +28,7 @@ public class ChainRecomputeBenchmarks
     public void Setup()
     {
         var instrument = DefaultInstruments.Create().Single(i => i.Symbol == "SPY");
+        instrument.Exercise = ExerciseStyle.European;
         expiry = ExpiryCalendar.UpcomingExpiries(instrument, ExchangeCalendars.Default.Get(instrument.Market), now)[2];
         book = new ChainBook(new ChainId("SPY", expiry), instrument, ExchangeCalendars.Default.Get(instrument.Market));
         var t = ExpiryCalendar.YearsToExpiry(ExpiryCalendar.SettlementUtc(instrument, ExchangeCalendars.Default.Get(instrument.Market), expiry), now);

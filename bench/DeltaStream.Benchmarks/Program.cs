@@ -12,6 +12,12 @@ if (args is ["min-timing"])
     return;
 }
 
+if (args is ["american", var path])
+{
+    DeltaStream.Benchmarks.AmericanComparison.Print(path);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point.</summary>

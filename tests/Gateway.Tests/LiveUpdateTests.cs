@@ -2,6 +2,7 @@ using DeltaStream.Gateway.Realtime.Protocol;
 using DeltaStream.Snapshots;
 using System.Diagnostics;
 using DeltaStream.Grains;
+using DeltaStream.Instruments;
 using MessagePack;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
@@ -106,7 +107,8 @@ public sealed class LiveUpdateTests(GatewayFactory factory)
         }
 
         var viaPack = await messagePack.Connection.InvokeAsync<ChainSnapshot>("GetChainSnapshot", "TSLA", expiry, ct);
-        Assert.Equal(PricingModel.Bsm, viaPack.Model);
+        Assert.Equal(PricingModel.AmericanFp, viaPack.Model);
+        Assert.Equal(ExerciseStyle.American, viaPack.Exercise);
     }
 
     [Fact]

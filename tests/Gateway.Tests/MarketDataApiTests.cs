@@ -38,6 +38,32 @@ public sealed class MarketDataApiTests(GatewayFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Dividends_of_a_known_underlying_are_listed_and_an_unknown_one_is_a_404_problem()
+    {
+        var list = await http.GetFromJsonAsync<JsonElement>("/api/v1/underlyings/spy/dividends", TestContext.Current.CancellationToken);
+        var unknown = await http.GetAsync("/api/v1/underlyings/NOPE/dividends", TestContext.Current.CancellationToken);
+
+        // The default instruments carry their payouts as a dividend yield, so none lists a cash dividend.
+        Assert.Equal(JsonValueKind.Array, list.ValueKind);
+        Assert.Equal(0, list.GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("SPY", "american", "american-fp")]
+    [InlineData("NIFTY", "european", "bsm")]
+    public async Task Chain_states_its_exercise_style_and_model(string symbol, string exercise, string model)
+    {
+        var detail = await http.GetFromJsonAsync<JsonElement>($"/api/v1/underlyings/{symbol}", TestContext.Current.CancellationToken);
+        var expiry = detail.GetProperty("expiries")[0].GetString();
+        var chain = await http.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{symbol}/{expiry}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(exercise, chain.GetProperty("exercise").GetString());
+        Assert.Equal(model, chain.GetProperty("model").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/underlyings/NOPE", "Unknown symbol 'NOPE'")]
     [InlineData("/api/v1/chains/NOPE/2026-12-01", "Unknown symbol 'NOPE'")]

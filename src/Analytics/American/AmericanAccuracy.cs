@@ -22,6 +22,13 @@ public sealed record AmericanAccuracy(
     /// </summary>
     public static AmericanAccuracy Default { get; } = new(8, 8, 12, 24, 400, 400);
 
+    /// <summary>
+    /// What a live chain uses for every quote's IV and Greeks: fewer nodes and points, and a coarser grid for cash
+    /// dividends. Greeks at the implied volatility of every reference price still meet the reference tolerances
+    /// (AmericanImpliedGreeksTests).
+    /// </summary>
+    public static AmericanAccuracy Chain { get; } = new(6, 6, 8, 12, 200, 200);
+
     internal bool IsValid =>
         ChebyshevNodes is >= 2 and <= 128 && FixedPointIterations is >= 1 and <= 100
         && BoundaryQuadraturePoints is >= 2 and <= 256 && PremiumQuadraturePointsPerSide is >= 4 and <= 256

@@ -14,4 +14,11 @@ public readonly record struct AmericanGreeks(
     double Gamma,
     double Theta,
     double Vega,
-    double Rho);
+    double Rho)
+{
+    public double ThetaPerDay => Theta / 365.0;
+
+    public double VegaPerPoint => Vega / 100.0;
+
+    public double RhoPerPoint => Rho / 100.0;
+}

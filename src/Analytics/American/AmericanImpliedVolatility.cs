@@ -21,8 +21,42 @@ public static class AmericanImpliedVolatility
     public static ImpliedVolatilityResult FromPrice(OptionType type, double price, double spot, double strike, double time, double rate, double dividendYield, double initialGuess = double.NaN, AmericanAccuracy? accuracy = null) =>
         FromPrice(type, price, spot, strike, time, rate, dividendYield, [], initialGuess, accuracy);
 
-    public static ImpliedVolatilityResult FromPrice(OptionType type, double price, double spot, double strike, double time, double rate, double dividendYield, ReadOnlySpan<CashDividend> dividends, double initialGuess = double.NaN, AmericanAccuracy? accuracy = null)
+    public static ImpliedVolatilityResult FromPrice(OptionType type, double price, double spot, double strike, double time, double rate, double dividendYield, ReadOnlySpan<CashDividend> dividends, double initialGuess = double.NaN, AmericanAccuracy? accuracy = null) =>
+        Search(type, price, spot, strike, time, rate, dividendYield, dividends, initialGuess, accuracy, null, out _);
+
+    /// <summary>
+    /// The implied volatility and the Greeks at it, as a chain values each quote. Without cash dividends the Greeks come
+    /// from the search's last exercise boundary, not a new solve, and their bumped boundaries start from it.
+    /// </summary>
+    public static AmericanImpliedGreeks WithGreeks(OptionType type, double price, double spot, double strike, double time, double rate, double dividendYield, ReadOnlySpan<CashDividend> dividends, double initialGuess = double.NaN, AmericanAccuracy? accuracy = null) =>
+        WithGreeks(type, price, spot, strike, time, rate, dividendYield, dividends, new AmericanWarmStart(), initialGuess, accuracy);
+
+    /// <summary>
+    /// <see cref="WithGreeks(OptionType, double, double, double, double, double, double, ReadOnlySpan{CashDividend}, double, AmericanAccuracy?)"/>
+    /// for an option valued again and again (a chain's quote): it starts from what <paramref name="warm"/> kept of the
+    /// last call and keeps this one's boundary and vega there. The initial guess is then best the last IV.
+    /// </summary>
+    public static AmericanImpliedGreeks WithGreeks(OptionType type, double price, double spot, double strike, double time, double rate, double dividendYield, ReadOnlySpan<CashDividend> dividends, AmericanWarmStart warm, double initialGuess = double.NaN, AmericanAccuracy? accuracy = null)
     {
+        ArgumentNullException.ThrowIfNull(warm);
+        var iv = Search(type, price, spot, strike, time, rate, dividendYield, dividends, initialGuess, accuracy, warm, out var boundary);
+        if (!iv.IsOk)
+        {
+            warm.Keep(type, rate, dividendYield, null, double.NaN);
+            return new AmericanImpliedGreeks(iv, default);
+        }
+
+        var greeks = boundary is null
+            ? AmericanOption.Greeks(type, spot, strike, time, rate, dividendYield, iv.Volatility, dividends, accuracy)
+            : AmericanOption.GreeksOn(boundary, type, spot, strike, time, rate, dividendYield, iv.Volatility, AmericanOption.Checked(accuracy));
+        warm.Keep(type, rate, dividendYield, boundary, greeks.Vega);
+        return new AmericanImpliedGreeks(iv, greeks);
+    }
+
+    /// <summary>The search; <paramref name="boundary"/> is the exercise boundary of its last price evaluation when the fixed-point method priced it.</summary>
+    private static ImpliedVolatilityResult Search(OptionType type, double price, double spot, double strike, double time, double rate, double dividendYield, ReadOnlySpan<CashDividend> dividends, double initialGuess, AmericanAccuracy? accuracy, AmericanWarmStart? warm, out ExerciseBoundary? boundary)
+    {
+        boundary = null;
         if (!double.IsFinite(price) || !double.IsFinite(spot) || !double.IsFinite(strike) || !double.IsFinite(time)
             || !double.IsFinite(rate) || !double.IsFinite(dividendYield) || spot <= 0 || strike <= 0)
         {
@@ -54,23 +88,25 @@ public static class AmericanImpliedVolatility
 
         var settings = AmericanOption.Checked(accuracy);
         var cash = dividends.ToArray();
-        ExerciseBoundary? boundary = null;
+        var start = cash.Length == 0 ? warm?.For(type, rate, dividendYield) : null;
+        ExerciseBoundary? last = start;
         double Excess(double volatility) => (cash.Length == 0
-            ? AmericanOption.Continued(type, spot, strike, time, rate, dividendYield, volatility, settings, ref boundary)
+            ? AmericanOption.Continued(type, spot, strike, time, rate, dividendYield, volatility, settings, ref last)
             : AmericanOption.Price(type, spot, strike, time, rate, dividendYield, volatility, cash, settings).Price) - price;
 
         // Secant steps kept inside a bracket once one is known (bisection when a step leaves it); the first step uses
-        // the European vega, which is close to the American one. The price increases with volatility.
+        // the last American vega when warm, else the European vega, which is close to it. The price increases with volatility.
         var scale = Math.Max(spot, strike);
         double low = MinVolatility, high = MaxVolatility;
         bool hasLow = false, hasHigh = false;
         var x0 = StartingPoint(type, price, spot, strike, time, rate, dividendYield, initialGuess);
         var f0 = Excess(x0);
-        var slope = BlackScholesMerton.Greeks(type, spot, strike, time, rate, dividendYield, x0).Vega;
+        var slope = start is not null && warm!.Vega > 0 ? warm.Vega : BlackScholesMerton.Greeks(type, spot, strike, time, rate, dividendYield, x0).Vega;
         for (var evaluation = 1; evaluation < MaxEvaluations; evaluation++)
         {
             if (Math.Abs(f0) <= 1e-13 * scale)
             {
+                boundary = last;
                 return new ImpliedVolatilityResult(ImpliedVolatilityStatus.Ok, x0);
             }
 
@@ -93,6 +129,7 @@ public static class AmericanImpliedVolatility
             // The step estimates the remaining error; 1e-8 is a hundredth of the finest tolerance the reference asks.
             if (Math.Abs(x1 - x0) <= 1e-8 * Math.Max(1.0, x0))
             {
+                boundary = last;
                 return new ImpliedVolatilityResult(ImpliedVolatilityStatus.Ok, x1);
             }
 
@@ -106,6 +143,7 @@ public static class AmericanImpliedVolatility
             }
         }
 
+        boundary = last;
         return hasLow && hasHigh
             ? new ImpliedVolatilityResult(ImpliedVolatilityStatus.Ok, x0)
             : ImpliedVolatilityResult.Of(hasLow ? ImpliedVolatilityStatus.AboveMaximum : ImpliedVolatilityStatus.BelowIntrinsic);

@@ -61,13 +61,30 @@ public static class AmericanOption
         }
 
         var settings = Checked(accuracy);
-        var points = settings.PremiumQuadraturePointsPerSide;
         var boundary = ExerciseBoundary.Solve(frame.Rate, frame.Yield, volatility, time, settings);
+        return GreeksOnBoundary(frame, boundary, european, intrinsic, spot, rate, dividendYield, volatility, time, settings, settings.FixedPointIterations);
+    }
+
+    /// <summary>
+    /// Greeks from a boundary already solved at <paramref name="volatility"/> (an implied volatility search's last), for
+    /// the <see cref="ExerciseRegime.Below"/> regime. The bumped boundaries start from it, so half the iterations leave
+    /// differences as accurate as a full solve's.
+    /// </summary>
+    internal static AmericanGreeks GreeksOn(ExerciseBoundary boundary, OptionType type, double spot, double strike, double time, double rate, double dividendYield, double volatility, AmericanAccuracy settings)
+    {
+        var european = BlackScholesMerton.Greeks(type, spot, strike, time, rate, dividendYield, volatility);
+        var frame = PutFrame.Of(type, spot, strike, rate, dividendYield);
+        return GreeksOnBoundary(frame, boundary, european, Intrinsic(type, spot, strike), spot, rate, dividendYield, volatility, time, settings, Math.Max(2, settings.FixedPointIterations / 2));
+    }
+
+    private static AmericanGreeks GreeksOnBoundary(PutFrame frame, ExerciseBoundary boundary, OptionGreeks european, double intrinsic, double spot, double rate, double dividendYield, double volatility, double time, AmericanAccuracy settings, int bumpIterations)
+    {
+        var points = settings.PremiumQuadraturePointsPerSide;
         var x = frame.Moneyness;
         var today = boundary.Today;
         if (x <= today)
         {
-            return new AmericanGreeks(intrinsic, european.Price, intrinsic - european.Price, sign, 0.0, 0.0, 0.0, 0.0);
+            return new AmericanGreeks(intrinsic, european.Price, intrinsic - european.Price, frame.IsCall ? 1.0 : -1.0, 0.0, 0.0, 0.0, 0.0);
         }
 
         // The reference's spot step, kept off the exercise boundary where the second derivative jumps.
@@ -86,9 +103,9 @@ public static class AmericanOption
         var delta = european.Delta + frame.Delta(p0, slope);
         var gamma = european.Gamma + frame.Gamma(curvature, spot);
         var volStep = 1e-3 * volatility;
-        var vega = european.Vega + (frame.Scale * (PremiumAt(frame, frame.Rate, frame.Yield, volatility + volStep, time, settings, boundary)
-                                                   - PremiumAt(frame, frame.Rate, frame.Yield, volatility - volStep, time, settings, boundary)) / (2.0 * volStep));
-        var rho = european.Rho + (frame.Scale * RateSlope(frame, volatility, time, settings, boundary));
+        var vega = european.Vega + (frame.Scale * (PremiumAt(frame, frame.Rate, frame.Yield, volatility + volStep, time, settings, boundary, bumpIterations)
+                                                   - PremiumAt(frame, frame.Rate, frame.Yield, volatility - volStep, time, settings, boundary, bumpIterations)) / (2.0 * volStep));
+        var rho = european.Rho + (frame.Scale * RateSlope(frame, volatility, time, settings, boundary, bumpIterations));
         var theta = (rate * price) - ((rate - dividendYield) * spot * delta) - (0.5 * volatility * volatility * spot * spot * gamma);
         return new AmericanGreeks(price, european.Price, premium, delta, gamma, theta, vega, rho);
     }
@@ -127,7 +144,7 @@ public static class AmericanOption
             return Price(type, spot, strike, time, rate, dividendYield, volatility, settings).Price;
         }
 
-        var iterations = previous is null ? settings.FixedPointIterations : Math.Max(2, settings.FixedPointIterations / 2);
+        var iterations = previous is null || !previous.Continues(time, settings) ? settings.FixedPointIterations : Math.Max(2, settings.FixedPointIterations / 2);
         previous = ExerciseBoundary.Solve(frame.Rate, frame.Yield, volatility, time, settings, previous, iterations);
         var european = BlackScholesMerton.Price(type, spot, strike, time, rate, dividendYield, volatility);
         return OnBoundary(frame, previous, european, Intrinsic(type, spot, strike), settings);
@@ -181,9 +198,9 @@ public static class AmericanOption
     /// bumped boundary starts from the base one: the same iterations then leave far less error, and what is left
     /// changes smoothly with the bump, so differences of it stay accurate.
     /// </summary>
-    private static double PremiumAt(PutFrame frame, double rate, double dividendYield, double volatility, double time, AmericanAccuracy settings, ExerciseBoundary start) =>
+    private static double PremiumAt(PutFrame frame, double rate, double dividendYield, double volatility, double time, AmericanAccuracy settings, ExerciseBoundary start, int iterations) =>
         PutFrame.RegimeOf(rate, dividendYield) == ExerciseRegime.Below
-            ? ExerciseBoundary.Solve(rate, dividendYield, volatility, time, settings, start).Premium(frame.Moneyness, settings.PremiumQuadraturePointsPerSide)
+            ? ExerciseBoundary.Solve(rate, dividendYield, volatility, time, settings, start, iterations).Premium(frame.Moneyness, settings.PremiumQuadraturePointsPerSide)
             : 0.0;
 
     /// <summary>
@@ -191,12 +208,12 @@ public static class AmericanOption
     /// regime, otherwise a one-sided three-point difference on the side that does (the premium has a kink where the
     /// regime changes, e.g. at r = 0).
     /// </summary>
-    private static double RateSlope(PutFrame frame, double volatility, double time, AmericanAccuracy settings, ExerciseBoundary start)
+    private static double RateSlope(PutFrame frame, double volatility, double time, AmericanAccuracy settings, ExerciseBoundary start, int iterations)
     {
         const double step = 1e-4;
         double At(double shift) => frame.IsCall
-            ? PremiumAt(frame, frame.Rate, frame.Yield + shift, volatility, time, settings, start)
-            : PremiumAt(frame, frame.Rate + shift, frame.Yield, volatility, time, settings, start);
+            ? PremiumAt(frame, frame.Rate, frame.Yield + shift, volatility, time, settings, start, iterations)
+            : PremiumAt(frame, frame.Rate + shift, frame.Yield, volatility, time, settings, start, iterations);
         bool Stays(double shift) => frame.IsCall
             ? PutFrame.RegimeOf(frame.Rate, frame.Yield + shift) == ExerciseRegime.Below
             : PutFrame.RegimeOf(frame.Rate + shift, frame.Yield) == ExerciseRegime.Below;

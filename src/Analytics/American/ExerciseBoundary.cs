@@ -49,10 +49,17 @@ internal sealed class ExerciseBoundary
     public static ExerciseBoundary Solve(double rate, double dividendYield, double volatility, double maturity, AmericanAccuracy accuracy, ExerciseBoundary? start = null, int? iterations = null)
     {
         var boundary = new ExerciseBoundary(rate, dividendYield, volatility, maturity, accuracy.ChebyshevNodes);
-        var usable = start is not null && start.maturity == maturity && start.nodeValues.Length == boundary.nodeValues.Length;
+        var usable = start is not null && start.Continues(maturity, accuracy);
         boundary.Iterate(accuracy, usable ? start : null, iterations ?? accuracy.FixedPointIterations);
         return boundary;
     }
+
+    /// <summary>
+    /// Whether a solve with these nodes and this maturity can start from this boundary: the same nodes, and a maturity
+    /// within 5% (the boundary is a function of time to expiry alone, so the nodes then sit at nearly the same times).
+    /// </summary>
+    public bool Continues(double otherMaturity, AmericanAccuracy accuracy) =>
+        nodeValues.Length == accuracy.ChebyshevNodes + 1 && Math.Abs(otherMaturity - maturity) <= 0.05 * maturity;
 
     public double LogAt(double tau)
     {

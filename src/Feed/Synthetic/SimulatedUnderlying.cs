@@ -93,7 +93,14 @@ internal sealed class SimulatedUnderlying
         var z = VolatilitySurface.StandardisedMoneyness(option.Strike, forward, atmVol, time);
         var vol = VolatilitySurface.Volatility(atmVol, z);
         var type = option.IsCall ? OptionType.Call : OptionType.Put;
+        // American instruments quote at least intrinsic, which an American option is always worth; the American engine
+        // itself per quote would cost the feed more than its tick interval.
         var theo = BlackScholesMerton.Price(type, Spot, option.Strike, time, instrument.Rate, instrument.DividendYield, vol);
+        if (instrument.Exercise == ExerciseStyle.American)
+        {
+            theo = Math.Max(theo, option.IsCall ? Spot - option.Strike : option.Strike - Spot);
+        }
+
         var tick = instrument.TickSize;
         var halfSpread = Math.Max(tick, theo * (0.004 + (0.01 * Math.Abs(z))));
         var bid = Math.Max(0, Math.Floor((theo - halfSpread) / tick) * tick);

@@ -15,6 +15,9 @@ internal static class MarketDataEndpoints
         var api = endpoints.MapGroup("").WithTags("Market data");
         api.MapGet("/underlyings", ListUnderlyingsAsync).WithName("ListUnderlyings");
         api.MapGet("/underlyings/{symbol}", GetUnderlyingAsync).WithName("GetUnderlying");
+        api.MapGet("/underlyings/{symbol}/dividends", GetDividends).WithName("GetDividends")
+            .Produces<DividendResponse[]>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/chains/{symbol}/{expiry}", GetChainAsync).WithName("GetChain")
             .Produces<ChainSnapshot>()
             .Produces(StatusCodes.Status304NotModified)
@@ -46,6 +49,11 @@ internal static class MarketDataEndpoints
             directory.Catalog.Expiries(instrument), instrument.LotSize, instrument.StrikeStep, instrument.Currency,
             MarketEndpoints.StatusOf(directory.Catalog, instrument, clock, feed)));
     }
+
+    private static IResult GetDividends(string symbol, MarketDirectory directory) =>
+        directory.TryResolveSymbol(symbol, out var instrument)
+            ? TypedResults.Ok(instrument.Dividends.OrderBy(d => d.ExDate).Select(d => new DividendResponse(d.ExDate, d.Amount, instrument.Currency)).ToArray())
+            : Problems.UnknownSymbol(symbol);
 
     private static async Task<IResult> GetChainAsync(
         string symbol, string expiry, string? strikes, HttpContext http, MarketDirectory directory, ChainSnapshotJson json, IGrainFactory grains)

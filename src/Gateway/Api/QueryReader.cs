@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeltaStream.Analytics;
+using DeltaStream.Analytics.American;
 
 namespace DeltaStream.Gateway.Api;
 
@@ -107,6 +108,38 @@ internal sealed class QueryReader(IQueryCollection query)
 
         Fail(name, $"{name} must be one of {string.Join(", ", choices.Keys)}; got '{text}'.");
         return fallback;
+    }
+
+    /// <summary>
+    /// Optional cash dividends as t1:amount1,t2:amount2 (ex-dividend time in years from now in (0, 100], amount in
+    /// [0, 1e9]); empty when absent. The first bad entry is named in the problem.
+    /// </summary>
+    public CashDividend[] Dividends(string name = "dividends")
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var entries = text.Split(',');
+        var dividends = new CashDividend[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var parts = entries[i].Split(':');
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var time)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
+                || !(time > 0 && time <= 100) || !(amount >= 0 && amount <= 1e9))
+            {
+                Fail(name, $"{name} must be t:amount pairs separated by commas, t in (0, 100] years and amount in [0, 1e9]; entry {i + 1} is '{entries[i]}'.");
+                return [];
+            }
+
+            dividends[i] = new CashDividend(time, amount);
+        }
+
+        return dividends;
     }
 
     /// <summary>Records a problem found across parameters (one field named).</summary>

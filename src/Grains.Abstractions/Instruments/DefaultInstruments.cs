@@ -42,6 +42,7 @@ public static class DefaultInstruments
         Symbol = symbol,
         Market = "US",
         Currency = "USD",
+        Exercise = ExerciseStyle.American,
         BasePrice = price,
         StrikeStep = step,
         LotSize = 100,

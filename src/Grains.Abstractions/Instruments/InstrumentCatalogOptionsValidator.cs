@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DeltaStream.Calendars;
+using DeltaStream.Snapshots;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Instruments;
@@ -31,6 +32,7 @@ public sealed class InstrumentCatalogOptionsValidator(ExchangeCalendars calendar
                 failures.Add($"{instrument.Symbol}: unknown time zone '{instrument.TimeZone}'.");
             }
 
+            ValidateExercise(instrument, failures);
             ValidateMarket(instrument, zone, failures);
             ValidateExpiries(instrument, failures);
         }
@@ -54,6 +56,33 @@ public sealed class InstrumentCatalogOptionsValidator(ExchangeCalendars calendar
             // Sessions and settlement would disagree on the local date and time.
             failures.Add($"{instrument.Symbol}: time zone '{instrument.TimeZone}' differs from market {calendar.Market}'s '{calendar.Zone.Id}'.");
         }
+    }
+
+    private static void ValidateExercise(InstrumentDefinition instrument, List<string> failures)
+    {
+        // The chain's model follows from the exercise style; the American engine prices from spot only.
+        if (instrument.Model == PricingModel.AmericanFp)
+        {
+            failures.Add($"{instrument.Symbol}: Model AmericanFp is not configured; set Exercise American with Model Bsm.");
+        }
+        else if (instrument.Exercise == ExerciseStyle.American && instrument.Model != PricingModel.Bsm)
+        {
+            failures.Add($"{instrument.Symbol}: Exercise American needs Model Bsm (the American engine prices from spot).");
+        }
+
+        foreach (var dividend in instrument.Dividends)
+        {
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(dividend, new ValidationContext(dividend), results, validateAllProperties: true))
+            {
+                failures.AddRange(results.Select(r => $"{instrument.Symbol}: dividend {dividend.ExDate:yyyy-MM-dd}: {r.ErrorMessage}"));
+            }
+        }
+
+        failures.AddRange(instrument.Dividends
+            .GroupBy(d => d.ExDate)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{instrument.Symbol}: dividend ex-date {g.Key:yyyy-MM-dd} is listed more than once."));
     }
 
     private static void ValidateExpiries(InstrumentDefinition instrument, List<string> failures)

@@ -40,6 +40,15 @@ public sealed class InstrumentDefinition
     /// </summary>
     public PricingModel Model { get; set; } = PricingModel.Bsm;
 
+    /// <summary>
+    /// European: IV and Greeks by <see cref="Model"/>. American: by the American engine from spot, rate, dividend yield
+    /// and <see cref="Dividends"/> (the chain's model is then <see cref="PricingModel.AmericanFp"/>); needs Model Bsm.
+    /// </summary>
+    public ExerciseStyle Exercise { get; set; } = ExerciseStyle.European;
+
+    /// <summary>Discrete cash dividends; the American engine values those ex-dated before an expiry's settlement.</summary>
+    public List<DividendDefinition> Dividends { get; set; } = [];
+
     [Range(0.01, 5.0)]
     public double AtmVolatility { get; set; } = 0.2;
 

@@ -9,6 +9,7 @@ namespace DeltaStream.Snapshots;
 /// activation of the chain's publisher (it changes on reactivation, move and recovery); <see cref="Sequence"/>
 /// is the number of the last update within it; the next <see cref="ChainUpdate"/> carries Sequence + 1. A chain whose
 /// expiry has settled says <see cref="ChainLifecycle.Settled"/> with its <see cref="Settlement"/>; its quotes are final.
+/// <see cref="Exercise"/> is the instrument's exercise style.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -28,4 +29,5 @@ public sealed record ChainSnapshot(
     IReadOnlyList<StrikeRow> Strikes,
     ChainLifecycle Status = ChainLifecycle.Live,
     ChainSettlement? Settlement = null,
-    TimeBasis TimeBasis = TimeBasis.Act365);
+    TimeBasis TimeBasis = TimeBasis.Act365,
+    ExerciseStyle Exercise = ExerciseStyle.European);

@@ -5,6 +5,7 @@ namespace DeltaStream.Snapshots;
 /// Every value that cannot be computed is null. Units: theta per year (thetaPerDay = theta/365), vega per 1.00
 /// vol (vegaPerPoint = vega/100), rho per 1.00 rate (rhoPerPoint = rho/100), charm per year. <see cref="Change"/>
 /// is the last trade against the previous session's close, else against the session's first trade.
+/// <see cref="EarlyExercisePremium"/> is the American price at the IV less the European one; null for European chains.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -29,4 +30,5 @@ public sealed record OptionQuote(
     double? RhoPerPoint,
     double? Vanna,
     double? Volga,
-    double? Charm);
+    double? Charm,
+    double? EarlyExercisePremium = null);

@@ -1,4 +1,5 @@
 using DeltaStream.Analytics;
+using DeltaStream.Analytics.American;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Analytics.Volatility;
 using DeltaStream.Calendars;
@@ -10,13 +11,30 @@ namespace DeltaStream.Grains.Chains;
 
 /// <summary>
 /// Values a chain at one instant: IV and Greeks of every quoted option at the current spot (or forward), the chain
-/// analytics, and the rows that changed since the previous recompute.
+/// analytics, and the rows that changed since the previous recompute. An American instrument is valued by the American
+/// engine from spot with its cash dividends ex-dated before settlement; its model is american-fp.
 /// </summary>
-internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument, ExchangeCalendar calendar)
+internal sealed class ChainPricer
 {
-    private readonly DateTime settlementUtc = ExpiryCalendar.SettlementUtc(instrument, calendar, chain.Expiry);
+    private readonly ChainId chain;
+    private readonly InstrumentDefinition instrument;
+    private readonly ExchangeCalendar calendar;
+    private readonly DateTime settlementUtc;
+    private readonly PricingModel model;
+    private readonly ChainDividends dividends;
     private readonly ChainAnalyticsCalculator analytics = new();
-    private readonly double daysPerYear = ExpiryCalendar.DaysPerYearOf(instrument.TimeBasis);
+    private readonly double daysPerYear;
+
+    public ChainPricer(ChainId chain, InstrumentDefinition instrument, ExchangeCalendar calendar)
+    {
+        this.chain = chain;
+        this.instrument = instrument;
+        this.calendar = calendar;
+        daysPerYear = ExpiryCalendar.DaysPerYearOf(instrument.TimeBasis);
+        settlementUtc = ExpiryCalendar.SettlementUtc(instrument, calendar, chain.Expiry);
+        model = instrument.Exercise == ExerciseStyle.American ? PricingModel.AmericanFp : instrument.Model;
+        dividends = new ChainDividends(instrument, calendar, settlementUtc);
+    }
 
     public ChainSnapshot Empty(long epoch) => new(
         Symbol: chain.Symbol,
@@ -25,30 +43,32 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         Forward: null,
         Rate: instrument.Rate,
         DividendYield: instrument.DividendYield,
-        Model: instrument.Model,
+        Model: model,
         TimeToExpiry: 0,
         UpdatedAt: default,
         Epoch: epoch,
         Sequence: 0,
         Analytics: ChainAnalytics.Empty,
         Strikes: [],
-        TimeBasis: instrument.TimeBasis);
+        TimeBasis: instrument.TimeBasis,
+        Exercise: instrument.Exercise);
 
     /// <summary>Recomputes every quoted option at <paramref name="utcNow"/> as update number <paramref name="sequence"/> of <paramref name="epoch"/>.</summary>
     public (ChainSnapshot Snapshot, ChainUpdate Update) Recompute(IReadOnlyList<StrikeSlot> slots, double? spot, DateTime utcNow, long epoch, long sequence, ChainSettlement? settlement = null)
     {
         var status = settlement is null ? ChainLifecycle.Live : ChainLifecycle.Settled;
         var time = ExpiryCalendar.YearsToExpiry(instrument, calendar, settlementUtc, utcNow);
-        var (rate, dividendYield, model) = (instrument.Rate, instrument.DividendYield, instrument.Model);
-        double? forward = spot is { } s ? Forward(slots, model, s, time, rate, dividendYield) : null;
+        var (rate, dividendYield) = (instrument.Rate, instrument.DividendYield);
+        var cash = dividends.At(utcNow, time);
+        double? forward = spot is { } s ? Forward(slots, model, s, time, rate, dividendYield, cash) : null;
         var market = new ChainMarket(model, spot, forward, time, rate, dividendYield, instrument.LotSize, daysPerYear);
         var rows = new StrikeRow[slots.Count];
         var changed = new List<StrikeRow>();
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
-            var call = Quote(slot.Call, OptionType.Call, slot.Strike, market);
-            var put = Quote(slot.Put, OptionType.Put, slot.Strike, market);
+            var call = Quote(slot.Call, OptionType.Call, slot.Strike, market, cash);
+            var put = Quote(slot.Put, OptionType.Put, slot.Strike, market, cash);
             if (slot.Published is { } published && ReferenceEquals(published.Call, call) && ReferenceEquals(published.Put, put))
             {
                 // Both quotes were reused, so the row is the one already published: no new row, no field-by-field compare.
@@ -83,7 +103,8 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             Strikes: rows,
             Status: status,
             Settlement: settlement,
-            TimeBasis: instrument.TimeBasis);
+            TimeBasis: instrument.TimeBasis,
+            Exercise: instrument.Exercise);
         var update = new ChainUpdate(
             Symbol: chain.Symbol,
             Expiry: chain.Expiry,
@@ -101,13 +122,19 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
     }
 
     /// <summary>
-    /// Under BSM the carry forward S e^{(r-q)T}. Under Black-76 the forward implied by put-call parity,
+    /// Under BSM (and American exercise) the carry forward (S - PV of cash dividends) e^{(r-q)T}. Under Black-76 the forward implied by put-call parity,
     /// F = K + (C - P) e^{rT}, on the pair with both sides quoted whose strike is nearest the carry forward;
     /// the carry forward when no such pair exists yet.
     /// </summary>
-    private static double Forward(IReadOnlyList<StrikeSlot> slots, PricingModel model, double spot, double time, double rate, double dividendYield)
+    private static double Forward(IReadOnlyList<StrikeSlot> slots, PricingModel model, double spot, double time, double rate, double dividendYield, ReadOnlySpan<CashDividend> cash)
     {
-        var carry = spot * Math.Exp((rate - dividendYield) * Math.Max(time, 0));
+        var presentDividends = 0.0;
+        foreach (var d in cash)
+        {
+            presentDividends += d.Amount * Math.Exp(-rate * d.Time);
+        }
+
+        var carry = (spot - presentDividends) * Math.Exp((rate - dividendYield) * Math.Max(time, 0));
         if (model != PricingModel.Black76 || time <= 0)
         {
             return carry;
@@ -126,7 +153,7 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
         return pair is null ? carry : PutCallParity.ImpliedForward(pair.Call!.Premium, pair.Put!.Premium, pair.Strike, time, rate);
     }
 
-    private static OptionQuote? Quote(OptionSideState? side, OptionType type, double strike, ChainMarket market)
+    private static OptionQuote? Quote(OptionSideState? side, OptionType type, double strike, ChainMarket market, ReadOnlySpan<CashDividend> cash)
     {
         if (side is null)
         {
@@ -147,9 +174,9 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
 
         side.ComputedLevel = level ?? double.NaN;
         side.ComputedTime = market.Time;
-        side.Computed = level is { } exposureLevel
-            ? Solve(side, type, strike, market, exposureLevel, side.Mid, oiChange)
-            : Unpriced(side, side.Mid, oiChange, IvStatus.InvalidInput);
+        side.Computed = level is not { } exposureLevel ? Unpriced(side, side.Mid, oiChange, IvStatus.InvalidInput)
+            : market.Model == PricingModel.AmericanFp ? SolveAmerican(side, type, strike, market, exposureLevel, cash, side.Mid, oiChange)
+            : Solve(side, type, strike, market, exposureLevel, side.Mid, oiChange);
         return side.Computed;
     }
 
@@ -179,6 +206,31 @@ internal sealed class ChainPricer(ChainId chain, InstrumentDefinition instrument
             Iv: iv.Volatility, IvStatus: IvStatus.Ok,
             Delta: g.Delta, Gamma: g.Gamma, Theta: g.Theta, ThetaPerDay: g.Theta / market.DaysPerYear, Vega: g.Vega, VegaPerPoint: g.VegaPerPoint,
             Rho: g.Rho, RhoPerPoint: g.RhoPerPoint, Vanna: g.Vanna, Volga: g.Volga, Charm: g.Charm);
+    }
+
+    /// <summary>
+    /// IV and Greeks by the American engine at the chain's accuracy, warm-started from the previous IV, boundary and vega,
+    /// Greeks from the converged boundary. It gives no vanna, volga or charm.
+    /// </summary>
+    private static OptionQuote SolveAmerican(OptionSideState side, OptionType type, double strike, ChainMarket market, double spot, ReadOnlySpan<CashDividend> cash, double? mid, long oiChange)
+    {
+        side.American ??= new AmericanWarmStart();
+        var solved = AmericanImpliedVolatility.WithGreeks(type, side.Premium, spot, strike, market.Time, market.Rate, market.DividendYield, cash, side.American, side.Iv, AmericanAccuracy.Chain);
+        if (!solved.ImpliedVolatility.IsOk)
+        {
+            return Unpriced(side, mid, oiChange, ToStatus(solved.ImpliedVolatility.Status));
+        }
+
+        var g = solved.Greeks;
+        side.Iv = solved.ImpliedVolatility.Volatility;
+        side.Delta = g.Delta;
+        side.Gamma = g.Gamma;
+        return new OptionQuote(
+            Bid: side.Bid, Ask: side.Ask, Last: side.Last, Change: side.PriceChange, Mid: mid, Volume: side.Volume, Oi: side.Oi, OiChange: oiChange,
+            Iv: side.Iv, IvStatus: IvStatus.Ok,
+            Delta: g.Delta, Gamma: g.Gamma, Theta: g.Theta, ThetaPerDay: g.Theta / market.DaysPerYear, Vega: g.Vega, VegaPerPoint: g.VegaPerPoint,
+            Rho: g.Rho, RhoPerPoint: g.RhoPerPoint, Vanna: null, Volga: null, Charm: null,
+            EarlyExercisePremium: g.EarlyExercisePremium);
     }
 
     /// <summary>The quote of an option without an implied volatility: its market data, the reason, no Greeks.</summary>

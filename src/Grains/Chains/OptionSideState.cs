@@ -1,3 +1,4 @@
+using DeltaStream.Analytics.American;
 using DeltaStream.Grains.Sequencing;
 using DeltaStream.Snapshots;
 using DeltaStream.Ticks;
@@ -42,6 +43,9 @@ internal sealed class OptionSideState
     public double Delta { get; set; } = double.NaN;
 
     public double Gamma { get; set; } = double.NaN;
+
+    /// <summary>What the American engine keeps between this option's recomputes (American chains only; not persisted).</summary>
+    public AmericanWarmStart? American { get; set; }
 
     /// <summary>The last computed quote and the level (NaN: none, so unpriced) and time it was computed at.</summary>
     public OptionQuote? Computed { get; set; }

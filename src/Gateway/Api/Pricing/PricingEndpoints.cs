@@ -1,11 +1,14 @@
+using DeltaStream.Analytics.American;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Analytics.Volatility;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DeltaStream.Gateway.Api.Pricing;
 
 /// <summary>
 /// API.md "Pricing calculator". Domains: spot, forward and strike positive; t in (0, 100] years for prices
 /// (any finite t for iv, where t &lt;= 0 answers status expired); rates and yields in [-1, 1]; vol in (0, 10].
+/// American prices and IV take optional cash dividends (see <see cref="QueryReader.Dividends"/>).
 /// </summary>
 internal static class PricingEndpoints
 {
@@ -14,6 +17,7 @@ internal static class PricingEndpoints
         var api = endpoints.MapGroup("/pricing").WithTags("Pricing calculator");
         api.MapGet("/bsm", Bsm).WithName("PriceBsm");
         api.MapGet("/black76", Black76Price).WithName("PriceBlack76");
+        api.MapGet("/american", American).WithName("PriceAmerican");
         api.MapGet("/iv", Iv).WithName("ImpliedVolatility");
         return api;
     }
@@ -43,6 +47,28 @@ internal static class PricingEndpoints
         return q.IsValid ? Answer(Black76.Greeks(type, forward, strike, t, r, vol)) : q.Problem();
     }
 
+    private static readonly Dictionary<string, bool> Exercises = new() { ["european"] = false, ["american"] = true };
+
+    private static IResult American(HttpRequest request)
+    {
+        var q = new QueryReader(request.Query);
+        var type = q.Type();
+        var spot = q.Number("spot", 0, minExclusive: true);
+        var strike = q.Number("strike", 0, minExclusive: true);
+        var t = q.Number("t", 0, 100, minExclusive: true);
+        var r = q.Number("r", -1, 1);
+        var dividendYield = q.Number("q", -1, 1);
+        var vol = q.Number("vol", 0, 10, minExclusive: true);
+        var dividends = q.Dividends();
+        if (!q.IsValid)
+        {
+            return q.Problem();
+        }
+
+        var response = AmericanResponse.From(AmericanOption.Greeks(type, spot, strike, t, r, dividendYield, vol, dividends));
+        return response.IsFinite ? TypedResults.Ok(response) : TooExtreme();
+    }
+
     private static IResult Iv(HttpRequest request)
     {
         var q = new QueryReader(request.Query);
@@ -53,12 +79,21 @@ internal static class PricingEndpoints
         var r = q.Number("r", -1, 1);
         var dividendYield = q.Number("q", -1, 1);
         var price = q.Number("price");
+        var american = q.Choice("exercise", Exercises, false);
+        var dividends = q.Dividends();
+        if (!american && dividends.Length > 0)
+        {
+            q.Reject("dividends", "dividends apply to exercise=american only.");
+        }
+
         if (!q.IsValid)
         {
             return q.Problem();
         }
 
-        var result = ImpliedVolatility.FromSpot(type, price, spot, strike, t, r, dividendYield);
+        var result = american
+            ? AmericanImpliedVolatility.FromPrice(type, price, spot, strike, t, r, dividendYield, dividends)
+            : ImpliedVolatility.FromSpot(type, price, spot, strike, t, r, dividendYield);
         return TypedResults.Ok(new ImpliedVolatilityResponse(result.Value, result.Status));
     }
 
@@ -69,6 +104,9 @@ internal static class PricingEndpoints
         double[] values = [response.Price, response.Delta, response.Gamma, response.Theta, response.Vega, response.Rho, response.Vanna, response.Volga, response.Charm];
         return Array.TrueForAll(values, double.IsFinite)
             ? TypedResults.Ok(response)
-            : TypedResults.Problem("The inputs are too extreme: a result overflows double precision.", statusCode: StatusCodes.Status400BadRequest, title: "Out of domain");
+            : TooExtreme();
     }
+
+    private static ProblemHttpResult TooExtreme() =>
+        TypedResults.Problem("The inputs are too extreme: a result overflows double precision.", statusCode: StatusCodes.Status400BadRequest, title: "Out of domain");
 }
