@@ -41,14 +41,14 @@ public sealed class ChainGreeksKernelTests
     public void Avx512_lanes_agree_with_the_scalar_path()
     {
         Assert.SkipUnless(Vector512.IsHardwareAccelerated, "Vector512 is not accelerated on this machine");
-        AssertLanesAgree(ChainGreeks512.Compute);
+        AssertLanesAgree(ChainGreeks<Lanes512>.Compute);
     }
 
     [Fact]
     public void Avx2_lanes_agree_with_the_scalar_path()
     {
         Assert.SkipUnless(Vector256.IsHardwareAccelerated, "Vector256 is not accelerated on this machine");
-        AssertLanesAgree(ChainGreeks256.Compute);
+        AssertLanesAgree(ChainGreeks<Lanes256>.Compute);
     }
 
     [Fact]

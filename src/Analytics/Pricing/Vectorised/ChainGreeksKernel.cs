@@ -13,8 +13,8 @@ public static class ChainGreeksKernel
     public static void Compute(in ChainGreeksInputs input, in ChainGreeksOutputs output)
     {
         var count = Validate(input, output);
-        var done = Vector512.IsHardwareAccelerated ? ChainGreeks512.Compute(input, output, count)
-            : Vector256.IsHardwareAccelerated ? ChainGreeks256.Compute(input, output, count)
+        var done = Vector512.IsHardwareAccelerated ? ChainGreeks<Lanes512>.Compute(input, output, count)
+            : Vector256.IsHardwareAccelerated ? ChainGreeks<Lanes256>.Compute(input, output, count)
             : 0;
         ComputeScalar(input, output, done, count);
     }
