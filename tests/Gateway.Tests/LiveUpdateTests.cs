@@ -107,8 +107,8 @@ public sealed class LiveUpdateTests(GatewayFactory factory)
         }
 
         var viaPack = await messagePack.Connection.InvokeAsync<ChainSnapshot>("GetChainSnapshot", "TSLA", expiry, ct);
-        Assert.Equal(PricingModel.AmericanFp, viaPack.Model);
-        Assert.Equal(ExerciseStyle.American, viaPack.Exercise);
+        Assert.Equal(PricingModel.Bsm, viaPack.Model);
+        Assert.Equal(ExerciseStyle.European, viaPack.Exercise);
     }
 
     [Fact]

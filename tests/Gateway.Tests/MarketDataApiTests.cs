@@ -52,7 +52,7 @@ public sealed class MarketDataApiTests(GatewayFactory factory)
     }
 
     [Theory]
-    [InlineData("SPY", "american", "american-fp")]
+    [InlineData("SPY", "european", "bsm")]
     [InlineData("NIFTY", "european", "bsm")]
     public async Task Chain_states_its_exercise_style_and_model(string symbol, string exercise, string model)
     {
