@@ -57,7 +57,9 @@ public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
             foreach (var expiry in catalog.Expiries(instrument))
             {
                 var grain = grains.GetGrain<IOptionChainGrain>(new ChainId(instrument.Symbol, expiry).ToString());
-                while ((await grain.GetActivity()).Count(a => a.CallOiChange != 0) < (2 * StrikesEachSide) + 1)
+                // Applied is not yet published: answers come from the last publication, so wait for that to hold round two.
+                while ((await grain.GetActivity()).Count(a => a.CallOiChange != 0) < (2 * StrikesEachSide) + 1
+                    || (await grain.GetSnapshot()).Strikes.Count(r => r.Call is { OiChange: not 0 }) < (2 * StrikesEachSide) + 1)
                 {
                     await Task.Delay(20, cts.Token);
                 }
