@@ -1,3 +1,4 @@
+using DeltaStream.Analytics;
 using DeltaStream.Analytics.American;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Analytics.Volatility;
@@ -25,15 +26,14 @@ internal static class PricingEndpoints
     private static IResult Bsm(HttpRequest request)
     {
         var q = new QueryReader(request.Query);
-        var type = q.Type();
-        var spot = q.Number("spot", 0, minExclusive: true);
-        var strike = q.Number("strike", 0, minExclusive: true);
-        var t = q.Number("t", 0, 100, minExclusive: true);
-        var r = q.Number("r", -1, 1);
-        var dividendYield = q.Number("q", -1, 1);
-        var vol = q.Number("vol", 0, 10, minExclusive: true);
+        var (type, spot, strike, t, r, dividendYield, vol) = SpotInputs(q);
         return q.IsValid ? Answer(BlackScholesMerton.Greeks(type, spot, strike, t, r, dividendYield, vol)) : q.Problem();
     }
+
+    /// <summary>The inputs of a price from spot (BSM and American), each read against its domain; errors gather in <paramref name="q"/>.</summary>
+    private static (OptionType Type, double Spot, double Strike, double T, double R, double DividendYield, double Vol) SpotInputs(QueryReader q) =>
+        (q.Type(), q.Number("spot", 0, minExclusive: true), q.Number("strike", 0, minExclusive: true), q.Number("t", 0, 100, minExclusive: true),
+            q.Number("r", -1, 1), q.Number("q", -1, 1), q.Number("vol", 0, 10, minExclusive: true));
 
     private static IResult Black76Price(HttpRequest request)
     {
@@ -52,13 +52,7 @@ internal static class PricingEndpoints
     private static IResult American(HttpRequest request)
     {
         var q = new QueryReader(request.Query);
-        var type = q.Type();
-        var spot = q.Number("spot", 0, minExclusive: true);
-        var strike = q.Number("strike", 0, minExclusive: true);
-        var t = q.Number("t", 0, 100, minExclusive: true);
-        var r = q.Number("r", -1, 1);
-        var dividendYield = q.Number("q", -1, 1);
-        var vol = q.Number("vol", 0, 10, minExclusive: true);
+        var (type, spot, strike, t, r, dividendYield, vol) = SpotInputs(q);
         var dividends = q.Dividends();
         if (!q.IsValid)
         {
