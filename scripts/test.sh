@@ -43,10 +43,11 @@ dotnet test --solution DeltaStream.sln -c "$configuration" --no-build --results-
 status=$?
 
 # The date-sensitive tests ([Trait("Clock", "Sensitive")]) again, with every test gateway's market clock started at a
-# chosen instant (TestClock): a settlement eve, an expiry day after settlement, a weekend, an NSE holiday, and the New
-# York DST change weekend. Each run reports into a folder of its own, counted in the totals below.
+# chosen instant (TestClock): a settlement eve, an expiry day in session and after settlement, a weekend, an NSE
+# holiday, and the New York DST change weekend. Each run reports into a folder of its own, counted in the totals below.
 pinned_instants=(
   "monday-before-expiry=2026-12-07T15:25:00+05:30"
+  "expiry-day-in-session=2026-12-08T11:00:00+05:30"
   "expiry-day-after-settlement=2026-12-08T15:45:00+05:30"
   "saturday=2026-12-12T11:00:00+05:30"
   "nse-holiday=2026-11-24T11:00:00+05:30"
