@@ -9,7 +9,8 @@ internal static class AskEndpoints
 {
     public static RouteGroupBuilder MapAskApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights").WithBodyLimit(RequestBodyLimit.Ask);
+        api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights").WithBodyLimit(RequestBodyLimit.Ask)
+            .Produces<AskResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -11,7 +11,8 @@ internal static class InsightEndpoints
 {
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/insights/{symbol}", InsightAsync).WithName("GetInsight").WithTags("Insights");
+        api.MapGet("/insights/{symbol}", InsightAsync).WithName("GetInsight").WithTags("Insights")
+            .Produces<InsightResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -16,10 +16,10 @@ internal static class PricingEndpoints
     public static RouteGroupBuilder MapPricingApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/pricing").WithTags("Pricing calculator");
-        api.MapGet("/bsm", Bsm).WithName("PriceBsm");
-        api.MapGet("/black76", Black76Price).WithName("PriceBlack76");
-        api.MapGet("/american", American).WithName("PriceAmerican");
-        api.MapGet("/iv", Iv).WithName("ImpliedVolatility");
+        api.MapGet("/bsm", Bsm).WithName("PriceBsm").Produces<GreeksResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/black76", Black76Price).WithName("PriceBlack76").Produces<GreeksResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/american", American).WithName("PriceAmerican").Produces<AmericanResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/iv", Iv).WithName("ImpliedVolatility").Produces<ImpliedVolatilityResponse>().ProducesValidationProblem();
         return api;
     }
 
