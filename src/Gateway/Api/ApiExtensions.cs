@@ -26,6 +26,8 @@ internal static class ApiExtensions
             o.ShouldInclude = d => d.RelativePath?.StartsWith("dashboard", StringComparison.Ordinal) != true;
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddOperationTransformer<SecuritySchemesTransformer>();
+            o.AddDocumentTransformer<RateLimitHeadersTransformer>();
+            o.AddOperationTransformer<RateLimitHeadersTransformer>();
             o.AddSchemaTransformer<ExampleSchemaTransformer>();
         });
         services.AddSingleton<MarketDirectory>();
