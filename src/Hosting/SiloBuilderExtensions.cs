@@ -31,7 +31,7 @@ public static class SiloBuilderExtensions
             silo.AddActivityPropagation();
         }
 
-        var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
+        var streaming = StreamingOptions.Read(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             EnsurePersistenceRunsOnTheTimer(configuration);
