@@ -17,19 +17,23 @@ public sealed class ChartRenderingTests
     public async Task Every_rendered_object_validates_against_its_Kubernetes_API_schema(string valueSet)
     {
         var chart = await RenderedChart.RenderAsync(valueSet);
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, chart.Yaml, TestContext.Current.CancellationToken);
-            var validation = await DeployTools.RunAsync("node", await DeployTools.ScriptAsync("validate-k8s.mjs"), file);
 
-            Assert.True(validation.ExitCode == 0, validation.Error);
-            Assert.Equal($"valid {chart.Objects.Count}", validation.Output.Trim());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var validation = await chart.ValidateAsync();
+
+        Assert.True(validation.ExitCode == 0, validation.Error);
+        Assert.Equal($"valid {chart.Objects.Count}", validation.Output.Trim());
+    }
+
+    [Fact]
+    public async Task The_keda_scaled_object_replaces_the_silo_autoscaler_and_validates_against_its_schema()
+    {
+        var chart = await RenderedChart.RenderAsync("production", "silo.keda.enabled=true");
+
+        var validation = await chart.ValidateAsync();
+
+        Assert.True(validation.ExitCode == 0, validation.Error);
+        Assert.Equal($"{RenderedChart.Release}-silo", (string?)Assert.Single(chart.OfKind("ScaledObject"))["metadata"]!["name"]);
+        Assert.DoesNotContain(chart.OfKind("HorizontalPodAutoscaler"), h => (string?)h["metadata"]!["name"] == $"{RenderedChart.Release}-silo");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ namespace DeltaStream.Deployment.Tests;
 /// arguments their rendered Deployments give their containers (secrets and config resolved from the rendered Secret
 /// and ConfigMap), placed on loopback, must form one cluster and serve a live chain to a signed-in client.
 /// </summary>
+[Collection(nameof(DeploymentRuns))]
 public sealed class ChartRunTests
 {
     [Theory]

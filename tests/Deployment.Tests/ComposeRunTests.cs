@@ -5,6 +5,7 @@ namespace DeltaStream.Deployment.Tests;
 /// would give them, with an operator's required variables set, and Redis and MongoDB on loopback in place of its
 /// containers: they must form one cluster and serve a live chain to a signed-in client.
 /// </summary>
+[Collection(nameof(DeploymentRuns))]
 public sealed class ComposeRunTests
 {
     [Fact]

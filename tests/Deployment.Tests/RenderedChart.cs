@@ -29,15 +29,31 @@ internal sealed class RenderedChart
         _ => throw new ArgumentOutOfRangeException(nameof(valueSet), valueSet, "no such value set"),
     };
 
-    public static async Task<RenderedChart> RenderAsync(string valueSet)
+    /// <param name="settings">--set arguments on top of the value set.</param>
+    public static async Task<RenderedChart> RenderAsync(string valueSet, params string[] settings)
     {
-        var result = await DeployTools.RunAsync(await DeployTools.HelmAsync(), ["template", Release, ChartDirectory, .. ValuesArguments(valueSet)]);
+        var result = await DeployTools.RunAsync(await DeployTools.HelmAsync(), ["template", Release, ChartDirectory, .. ValuesArguments(valueSet), .. settings.SelectMany(s => new[] { "--set", s })]);
         Assert.True(result.ExitCode == 0, $"helm template with the {valueSet} values failed: {result.Error}");
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllTextAsync(file, result.Output);
             return new RenderedChart(result.Output, await YamlDocuments.ReadAsync(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>scripts/deploy-tools/validate-k8s.mjs over the rendered YAML: exit 0 and "valid N", or one line per error.</summary>
+    public async Task<CommandResult> ValidateAsync()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, Yaml);
+            return await DeployTools.RunAsync("node", await DeployTools.ScriptAsync("validate-k8s.mjs"), file);
         }
         finally
         {
