@@ -24,7 +24,9 @@ public sealed class StreamingOptions
     internal static StreamingOptions Read(IConfiguration configuration)
     {
         var streaming = configuration.GetSection(SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
-        Validator.ValidateObject(streaming, new(streaming), validateAllProperties: true);
-        return streaming;
+        var errors = new List<ValidationResult>();
+        return Validator.TryValidateObject(streaming, new(streaming), errors, validateAllProperties: true)
+            ? streaming
+            : throw new ValidationException(string.Join(" ", errors.Select(e => $"{SectionName}:{string.Join(",", e.MemberNames)}: {e.ErrorMessage}")));
     }
 }

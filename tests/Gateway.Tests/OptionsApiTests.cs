@@ -20,7 +20,9 @@ public sealed class OptionsApiTests(GatewayFactory factory)
         var expiry = await Market.FirstExpiryAsync(http, "NIFTY");
         var chain = await Market.QuotedChainAsync(factory, "NIFTY", expiry);
         // The put nearest the money: far from it, hours before expiry, a put is worth too little to have an iv.
-        var row = chain.Strikes.Where(r => r.Put?.Iv is not null).MinBy(r => Math.Abs(r.Strike - chain.Forward!.Value))!;
+        var priced = chain.Strikes.Where(r => r.Put?.Iv is not null).ToArray();
+        Assert.NotEmpty(priced);
+        var row = priced.MinBy(r => Math.Abs(r.Strike - chain.Forward!.Value))!;
         var name = string.Create(CultureInfo.InvariantCulture, $"nifty{chain.Expiry:yyyyMMdd}p{row.Strike}");
 
         var contract = await http.GetFromJsonAsync<JsonElement>($"/api/v1/options/{name}", Cancel);

@@ -54,6 +54,8 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
         Assert.True(int.Parse(locked.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+        // The lockout is not the address's window: its headers would tell the client it may go on trying.
+        Assert.False(locked.Headers.Contains("X-RateLimit-Remaining"));
         var problem = await locked.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Contains("failed logins for this account", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
@@ -99,17 +101,25 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
         using var client = TestAccounts.Authorize(factory.CreateClient(), await RegisterFromAsync(IPAddress.Parse("192.0.2.61")));
 
         var answers = new List<HttpResponseMessage>();
-        for (var i = 0; i <= StrictGatewayFactory.ApiPermits; i++)
+        for (var i = 0; i < StrictGatewayFactory.ApiPermits; i++)
         {
             answers.Add(await client.GetAsync("/api/v1/underlyings", Cancel));
         }
+
+        // Let more than a second of the window pass (nothing to await: only time moves it), so a 429 that reported a
+        // whole new window would show.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Cancel);
+        answers.Add(await client.GetAsync("/api/v1/underlyings", Cancel));
 
         Assert.All(answers, a => Assert.Equal($"{StrictGatewayFactory.ApiPermits}", Header(a, "X-RateLimit-Limit")));
         Assert.Equal(
             Enumerable.Range(0, StrictGatewayFactory.ApiPermits).Select(i => $"{StrictGatewayFactory.ApiPermits - 1 - i}").Append("0"),
             answers.Select(a => Header(a, "X-RateLimit-Remaining")));
-        // A ten-minute window: the reset is within it, and the 429's matches its Retry-After.
-        Assert.All(answers, a => Assert.InRange(int.Parse(Header(a, "X-RateLimit-Reset"), CultureInfo.InvariantCulture), 1, 600));
+        // A ten-minute window: the reset is within it and counts down; the 429's is the same window's (not a whole new
+        // window, as the limiter's own Retry-After would say) and matches its Retry-After.
+        var resets = answers.Select(a => int.Parse(Header(a, "X-RateLimit-Reset"), CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(resets, r => Assert.InRange(r, 1, 600));
+        Assert.True(resets[^1] < resets[^2], $"the 429 says the window reopens in {resets[^1]} s, the answer 1.5 s before it in {resets[^2]} s");
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].StatusCode);
         Assert.Equal(Header(answers[^1], "Retry-After"), Header(answers[^1], "X-RateLimit-Reset"));
         Assert.False((await factory.CreateClient().GetAsync("/health/live", Cancel)).Headers.Contains("X-RateLimit-Limit"));

@@ -19,6 +19,6 @@ public sealed class StreamingOptionsTests
 
         var failure = Assert.Throws<ValidationException>(() => builder.UseOrleans(silo => silo.AddDeltaStreamSilo(builder.Configuration)));
 
-        Assert.Contains(setting, failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"{StreamingOptions.SectionName}:{setting}", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -75,7 +75,9 @@ internal static class RateLimitingExtensions
         var http = rejected.HttpContext;
         var limits = Limits(http);
         var limit = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.SignIn ? limits.SignIn : limits.Api;
-        var seconds = RetryAfterSeconds(rejected.Lease, limit);
+        // The fixed-window limiter's own RetryAfter is always the whole window (dotnet/runtime#92557); the window's
+        // position says when it really reopens.
+        var seconds = Windows(http).ResetsIn(http) is { } reset ? Seconds(reset) : RetryAfterSeconds(rejected.Lease, limit);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         RateLimitWindows.Write(http.Response, limit, 0, TimeSpan.FromSeconds(seconds));

@@ -23,7 +23,7 @@ internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner p
     private const string MaxScript = """
         local current = redis.call('HGET', KEYS[1], ARGV[1])
         local new = ARGV[2]
-        if not string.match(new, '^%d+$') then return 0 end
+        if not string.match(new, '^%d+$') then return redis.error_reply('a durable position is a non-negative integer, got ' .. new) end
         if current and (#new < #current or (#new == #current and new <= current)) then return 0 end
         redis.call('HSET', KEYS[1], ARGV[1], new)
         return 1

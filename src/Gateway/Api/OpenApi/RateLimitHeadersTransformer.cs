@@ -40,7 +40,8 @@ internal sealed class RateLimitHeadersTransformer : IOpenApiDocumentTransformer,
             return Task.CompletedTask;
         }
 
-        foreach (var response in operation.Responses.Values.OfType<OpenApiResponse>())
+        // A 413 is answered from the body limit, before the rate limiter counts the request.
+        foreach (var response in operation.Responses.Where(r => r.Key != "413").Select(r => r.Value).OfType<OpenApiResponse>())
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
             foreach (var (name, _) in Headers)

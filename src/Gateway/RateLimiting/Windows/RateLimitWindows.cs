@@ -13,6 +13,9 @@ namespace DeltaStream.Gateway.RateLimiting.Windows;
 internal sealed class RateLimitWindows
 {
     private const string RequestItem = "DeltaStream.RateLimitWindow";
+    private const string LimitHeader = "X-RateLimit-Limit";
+    private const string RemainingHeader = "X-RateLimit-Remaining";
+    private const string ResetHeader = "X-RateLimit-Reset";
 
     private readonly ConcurrentDictionary<string, CountedWindowLimiter> open = new(StringComparer.Ordinal);
 
@@ -33,11 +36,22 @@ internal sealed class RateLimitWindows
         }
     }
 
+    /// <summary>Time until the request's window reopens, if the request was counted in one.</summary>
+    public TimeSpan? ResetsIn(HttpContext context) =>
+        context.Items[RequestItem] is string id && open.TryGetValue(id, out var limiter) ? limiter.ResetsIn : null;
+
+    public static void Clear(HttpResponse response)
+    {
+        response.Headers.Remove(LimitHeader);
+        response.Headers.Remove(RemainingHeader);
+        response.Headers.Remove(ResetHeader);
+    }
+
     public static void Write(HttpResponse response, WindowLimit limit, long remaining, TimeSpan resetsIn)
     {
-        response.Headers["X-RateLimit-Limit"] = limit.PermitLimit.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        response.Headers["X-RateLimit-Reset"] = RateLimitingExtensions.Seconds(resetsIn).ToString(CultureInfo.InvariantCulture);
+        response.Headers[LimitHeader] = limit.PermitLimit.ToString(CultureInfo.InvariantCulture);
+        response.Headers[RemainingHeader] = remaining.ToString(CultureInfo.InvariantCulture);
+        response.Headers[ResetHeader] = RateLimitingExtensions.Seconds(resetsIn).ToString(CultureInfo.InvariantCulture);
     }
 
     private CountedWindowLimiter Open(string id, WindowLimit limit)

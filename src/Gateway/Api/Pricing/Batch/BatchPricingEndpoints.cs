@@ -18,7 +18,7 @@ internal static class BatchPricingEndpoints
     public const int MaxOptions = 10_000;
     public const int MaxAmericanOptions = 1_000;
 
-    private static readonly Dictionary<string, bool> Exercises = new(StringComparer.OrdinalIgnoreCase) { ["european"] = false, ["american"] = true };
+    private static readonly Dictionary<string, bool> Exercises = new() { ["european"] = false, ["american"] = true };
 
     public static RouteGroupBuilder MapBatchPricing(this RouteGroupBuilder pricing)
     {
