@@ -15,6 +15,7 @@ using DeltaStream.Gateway.Hosting;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime;
 using DeltaStream.Hosting;
+using DeltaStream.Hosting.Operators;
 using Orleans.Dashboard;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -63,7 +64,7 @@ api.MapAskApi();
 app.MapMarketHub();
 app.MapDeltaStreamHealth();
 app.MapDeltaStreamMetrics(app.Configuration);
-app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperatorOutsideEmbedded(app.Configuration);
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
