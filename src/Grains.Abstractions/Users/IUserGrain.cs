@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace DeltaStream.Users;
 
 /// <summary>
@@ -16,8 +18,18 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task RevokeFamily(Guid family);
 
-    /// <summary>Adds a key stored only as its hash; null when the user already holds <see cref="ApiKeyLimits.MaxKeysPerUser"/> keys.</summary>
+    /// <summary>
+    /// Adds a key stored only as its hash; null when the user already holds <see cref="ApiKeyLimits.MaxKeysPerUser"/> keys.
+    /// The key exists once this user's state, listing it, is written: should that write fail, no key authenticates.
+    /// </summary>
     Task<ApiKeyInfo?> AddApiKey(string name, string keyHash, DateTimeOffset createdAt);
+
+    /// <summary>
+    /// Whether this user's written state lists the key. Asked by a key's grain before its first use; it interleaves so
+    /// that a key being revoked (the user grain waiting on the key grain) and a key being used cannot wait on each other.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> ListsApiKey(Guid keyId);
 
     Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys();
 

@@ -8,6 +8,15 @@ internal sealed class UserGrain(
     IGrainFactory grains,
     TimeProvider clock) : Grain, IUserGrain
 {
+    // The keys of the state as last written or read, not as being changed: ListsApiKey interleaves with a write.
+    private readonly HashSet<Guid> listedKeys = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        listedKeys.UnionWith(state.State.ApiKeys.Select(k => k.Id));
+        return Task.CompletedTask;
+    }
+
     public async Task<UserAccount?> Register(string email, string passwordHash)
     {
         if (state.State.Account is not null)
@@ -43,24 +52,29 @@ internal sealed class UserGrain(
             return null;
         }
 
-        // Listed before it works: a key that authenticates is always one its owner can see and revoke. Should issuing
-        // fail, the listing is taken back and the failure answered.
+        // The key's grain is written first but authenticates only once it finds itself in this user's written state,
+        // so the write below is the one step that makes the key: if it fails, the key's grain is cleared (or, should
+        // that fail too, refuses itself at its first use) and the failure answered.
         var key = new StoredApiKey(Guid.NewGuid(), name, keyHash, createdAt);
+        var keyGrain = grains.GetGrain<IApiKeyGrain>(keyHash);
+        await keyGrain.Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
         state.State.ApiKeys.Add(key);
-        await state.WriteStateAsync();
         try
         {
-            await grains.GetGrain<IApiKeyGrain>(keyHash).Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
+            await state.WriteStateAsync();
+            listedKeys.Add(key.Id);
         }
         catch
         {
             state.State.ApiKeys.Remove(key);
-            await state.WriteStateAsync();
+            await keyGrain.Revoke();
             throw;
         }
 
         return new ApiKeyInfo(key.Id, name, createdAt, null);
     }
+
+    public Task<bool> ListsApiKey(Guid keyId) => Task.FromResult(listedKeys.Contains(keyId));
 
     public async Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys()
     {
@@ -79,6 +93,7 @@ internal sealed class UserGrain(
 
         await grains.GetGrain<IApiKeyGrain>(key.Hash).Revoke();
         state.State.ApiKeys.Remove(key);
+        listedKeys.Remove(key.Id);
         await state.WriteStateAsync();
         await Announce(new Revocation(this.GetPrimaryKeyString(), null, key.Id));
         return true;
