@@ -49,7 +49,7 @@ internal sealed class TokenService(IOptions<AuthOptions> options, SigningKeyMate
             return false;
         }
 
-        await grains.GetGrain<IUserGrain>(email).RevokeFamily(redemption.Family);
+        await grains.GetGrain<IUserGrain>(email).RevokeFamily(redemption.Family, options.Value.RefreshTokenLifetime);
         return true;
     }
 

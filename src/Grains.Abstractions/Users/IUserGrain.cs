@@ -16,7 +16,11 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<bool> IsFamilyActive(Guid family);
 
-    Task RevokeFamily(Guid family);
+    /// <summary>
+    /// Revokes a refresh-token family and remembers it for <paramref name="tokensLiveFor"/> (the refresh lifetime: no
+    /// token of a revoked family is issued any more, so none of its tokens is live after that), then forgets it.
+    /// </summary>
+    Task RevokeFamily(Guid family, TimeSpan tokensLiveFor);
 
     /// <summary>
     /// Adds a key stored only as its hash; null when the user already holds <see cref="ApiKeyLimits.MaxKeysPerUser"/> keys.

@@ -3,17 +3,23 @@ using DeltaStream.Users;
 namespace DeltaStream.Grains.Users;
 
 /// <summary>
-/// One refresh token (key: SHA-256 of the token). A grain runs one call at a time, so a token is redeemed at most once;
-/// once expired it is removed from storage the next time it is presented.
+/// One refresh token (key: SHA-256 of the token). A grain runs one call at a time, so a token is redeemed at most once.
+/// It is kept until it expires (a used one, to recognise its reuse) and then removed from storage: by a reminder set
+/// for its expiry, or when it is presented after it, whichever comes first.
 /// </summary>
 internal sealed class RefreshTokenGrain(
     [PersistentState("refresh", GrainStorage.Users)] IPersistentState<RefreshTokenState> state,
-    IGrainFactory grains) : Grain, IRefreshTokenGrain
+    IGrainFactory grains,
+    TimeProvider clock) : Grain, IRefreshTokenGrain, IRemindable
 {
+    private const string PruneReminder = "prune";
+
     public async Task Issue(string email, Guid family, DateTimeOffset expiresAt)
     {
-        (state.State.Email, state.State.Family, state.State.ExpiresAt, state.State.Used) = (email, family, expiresAt, false);
+        var now = clock.GetUtcNow();
+        (state.State.Email, state.State.Family, state.State.ExpiresAt, state.State.Used, state.State.Lifetime) = (email, family, expiresAt, false, expiresAt - now);
         await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(PruneReminder, PruneSchedule.Until(expiresAt, now), PruneSchedule.Period);
     }
 
     public async Task<RefreshRedemption> Redeem(DateTimeOffset now)
@@ -27,7 +33,8 @@ internal sealed class RefreshTokenGrain(
         var user = grains.GetGrain<IUserGrain>(email);
         if (s.Used)
         {
-            await user.RevokeFamily(s.Family);
+            // The family's newest token was issued at the first use, so it lives at most one lifetime from now.
+            await user.RevokeFamily(s.Family, s.Lifetime > TimeSpan.Zero ? s.Lifetime : RefreshTokenLimits.MaxLifetime);
             await PruneIfExpiredAsync(now);
             return new RefreshRedemption(RefreshStatus.Reused, null, Guid.Empty);
         }
@@ -45,16 +52,36 @@ internal sealed class RefreshTokenGrain(
             : new RefreshRedemption(RefreshStatus.Revoked, null, Guid.Empty);
     }
 
-    /// <summary>
-    /// An expired token is removed from storage: it can never be redeemed, so it is no longer needed to recognise a reuse.
-    /// A used one is kept until then for exactly that.
-    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var now = clock.GetUtcNow();
+        if (state.State.Email is not null && now < state.State.ExpiresAt)
+        {
+            // A lifetime longer than one reminder's reach: wait on for the rest of it.
+            await this.RegisterOrUpdateReminder(PruneReminder, PruneSchedule.Until(state.State.ExpiresAt, now), PruneSchedule.Period);
+            return;
+        }
+
+        await PruneAsync();
+    }
+
+    /// <summary>An expired token can never be redeemed, so it is no longer needed to recognise a reuse.</summary>
     private async Task PruneIfExpiredAsync(DateTimeOffset now)
     {
         if (now >= state.State.ExpiresAt)
         {
-            await state.ClearStateAsync();
-            DeactivateOnIdle();
+            await PruneAsync();
         }
+    }
+
+    private async Task PruneAsync()
+    {
+        await state.ClearStateAsync();
+        if (await this.GetReminder(PruneReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        DeactivateOnIdle();
     }
 }

@@ -6,8 +6,10 @@ namespace DeltaStream.Grains.Users;
 internal sealed class UserGrain(
     [PersistentState("user", GrainStorage.Users)] IPersistentState<UserState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IUserGrain
+    TimeProvider clock) : Grain, IUserGrain, IRemindable
 {
+    private const string ForgetReminder = "forget-revoked-families";
+
     // The keys of the state as last written or read, not as being changed: ListsApiKey interleaves with a write.
     private readonly HashSet<Guid> listedKeys = [];
 
@@ -34,14 +36,29 @@ internal sealed class UserGrain(
     public Task<bool> IsFamilyActive(Guid family) =>
         Task.FromResult(state.State.Account is not null && !state.State.RevokedFamilies.Contains(family));
 
-    public async Task RevokeFamily(Guid family)
+    public async Task RevokeFamily(Guid family, TimeSpan tokensLiveFor)
     {
         if (state.State.RevokedFamilies.Add(family))
         {
-            ForgetOldRevocations(family);
+            var now = clock.GetUtcNow();
+            state.State.RevokedAt[family] = now;
+            state.State.LiveFor[family] = tokensLiveFor;
+            ForgetOldRevocations(now);
             await state.WriteStateAsync();
+            await ScheduleForgettingAsync(now);
             await Announce(new Revocation(this.GetPrimaryKeyString(), family, null));
         }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var now = clock.GetUtcNow();
+        if (ForgetOldRevocations(now))
+        {
+            await state.WriteStateAsync();
+        }
+
+        await ScheduleForgettingAsync(now);
     }
 
     public async Task<ApiKeyInfo?> AddApiKey(string name, string keyHash, DateTimeOffset createdAt)
@@ -100,25 +117,46 @@ internal sealed class UserGrain(
     }
 
     /// <summary>
-    /// Forgets families revoked longer ago than any refresh token lives: none of their tokens can be redeemed any more.
-    /// Families revoked before revocation times were kept are timed from now.
+    /// Forgets each revoked family once none of its tokens can be live: its refresh lifetime after its revocation
+    /// (the longest lifetime for families revoked before lifetimes were kept; from now for those revoked before
+    /// revocation times were). True when any was forgotten.
     /// </summary>
-    private void ForgetOldRevocations(Guid revoked)
+    private bool ForgetOldRevocations(DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        state.State.RevokedAt[revoked] = now;
+        var forgotten = false;
         foreach (var family in state.State.RevokedFamilies.ToList())
         {
             if (!state.State.RevokedAt.TryGetValue(family, out var at))
             {
                 state.State.RevokedAt[family] = now;
             }
-            else if (now - at > RefreshTokenLimits.MaxLifetime)
+            else if (now - at >= state.State.LiveFor.GetValueOrDefault(family, RefreshTokenLimits.MaxLifetime))
             {
                 state.State.RevokedFamilies.Remove(family);
                 state.State.RevokedAt.Remove(family);
+                state.State.LiveFor.Remove(family);
+                forgotten = true;
             }
         }
+
+        return forgotten;
+    }
+
+    /// <summary>A reminder for the next family to forget, or none while none is remembered.</summary>
+    private async Task ScheduleForgettingAsync(DateTimeOffset now)
+    {
+        if (state.State.RevokedFamilies.Count == 0)
+        {
+            if (await this.GetReminder(ForgetReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var next = state.State.RevokedFamilies.Min(f => state.State.RevokedAt.GetValueOrDefault(f, now) + state.State.LiveFor.GetValueOrDefault(f, RefreshTokenLimits.MaxLifetime));
+        await this.RegisterOrUpdateReminder(ForgetReminder, PruneSchedule.Until(next, now), PruneSchedule.Period);
     }
 
     /// <summary>Tells the gateways, after the revocation is written, so they close the connections that used it.</summary>

@@ -18,4 +18,8 @@ public sealed class UserState
     /// <summary>When each revoked family was revoked, so it can be forgotten once none of its tokens can still be live.</summary>
     [Id(3)]
     public Dictionary<Guid, DateTimeOffset> RevokedAt { get; set; } = [];
+
+    /// <summary>How long after its revocation each family's tokens may still be live (the refresh lifetime); the longest one where absent.</summary>
+    [Id(4)]
+    public Dictionary<Guid, TimeSpan> LiveFor { get; set; } = [];
 }
