@@ -15,9 +15,14 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder output = new();
     private bool disposed;
 
-    private HostProcess(Uri baseAddress) => BaseAddress = baseAddress;
+    private const string MetricsPortVariable = "DeltaStream__Metrics__Port";
+
+    private HostProcess(Uri baseAddress) => (BaseAddress, MetricsAddress) = (baseAddress, baseAddress);
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Where the process serves /metrics: a port of its own in distributed mode (one free port each, as the default would collide), else <see cref="BaseAddress"/>.</summary>
+    public Uri MetricsAddress { get; private set; }
 
     public TimeSpan StartupTime { get; private set; }
 
@@ -58,6 +63,13 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in TestAccounts.EnvironmentVariables().Concat(environment))
         {
             info.Environment[key] = value;
+        }
+
+        var metricsPort = environment.GetValueOrDefault(MetricsPortVariable) ?? (environment.ContainsKey("ConnectionStrings__Redis") ? FreePortText() : null);
+        if (metricsPort is not null and not "0")
+        {
+            info.Environment[MetricsPortVariable] = metricsPort;
+            host.MetricsAddress = new Uri($"http://127.0.0.1:{metricsPort}/");
         }
 
         info.RedirectStandardOutput = true;
