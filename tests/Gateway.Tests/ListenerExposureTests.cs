@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DeltaStream.Hosting.Operators;
 
 namespace DeltaStream.Gateway.Tests;
 
@@ -63,6 +64,21 @@ public sealed class ListenerExposureTests(LoopbackSocketGatewayFactory loopback,
             Assert.Equal(expected, response.StatusCode);
         }
     }
+
+    [Theory]
+    [InlineData("http://localhost:8080", true)]
+    [InlineData("http://127.0.0.1:5000", true)]
+    [InlineData("http://127.0.0.2:5000", true)]
+    [InlineData("https://[::1]:8443", true)]
+    [InlineData("http://unix:/run/deltastream.sock", true)]
+    [InlineData("http://0.0.0.0:8080", false)]
+    [InlineData("http://[::]:8080", false)]
+    [InlineData("http://+:8080", false)]
+    [InlineData("http://*:8080", false)]
+    [InlineData("http://192.0.2.10:8080", false)]
+    [InlineData("http://gateway.example.com:8080", false)]
+    public void A_listener_counts_as_local_only_on_a_loopback_address_localhost_or_a_unix_socket(string address, bool local) =>
+        Assert.Equal(local, LocalListeners.IsLocal(address));
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
