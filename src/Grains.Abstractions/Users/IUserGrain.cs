@@ -17,6 +17,12 @@ public interface IUserGrain : IGrainWithStringKey
     Task<bool> IsFamilyActive(Guid family);
 
     /// <summary>
+    /// Records a refresh token about to be issued (by its hash) so it is removed from storage at its expiry: the user
+    /// grain keeps its tokens' expiries and one reminder for the next removal, rather than a reminder per token.
+    /// </summary>
+    Task TrackRefreshToken(string tokenHash, DateTimeOffset expiresAt);
+
+    /// <summary>
     /// Revokes a refresh-token family and remembers it for <paramref name="tokensLiveFor"/> (the refresh lifetime: no
     /// token of a revoked family is issued any more, so none of its tokens is live after that), then forgets it.
     /// </summary>

@@ -4,22 +4,18 @@ namespace DeltaStream.Grains.Users;
 
 /// <summary>
 /// One refresh token (key: SHA-256 of the token). A grain runs one call at a time, so a token is redeemed at most once.
-/// It is kept until it expires (a used one, to recognise its reuse) and then removed from storage: by a reminder set
-/// for its expiry, or when it is presented after it, whichever comes first.
+/// It is kept until it expires (a used one, to recognise its reuse) and then removed from storage: when its user grain's
+/// pruning reminder reaches it (<see cref="Prune"/>), or when it is presented after expiry, whichever comes first.
 /// </summary>
 internal sealed class RefreshTokenGrain(
     [PersistentState("refresh", GrainStorage.Users)] IPersistentState<RefreshTokenState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IRefreshTokenGrain, IRemindable
+    TimeProvider clock) : Grain, IRefreshTokenGrain
 {
-    private const string PruneReminder = "prune";
-
     public async Task Issue(string email, Guid family, DateTimeOffset expiresAt)
     {
-        var now = clock.GetUtcNow();
-        (state.State.Email, state.State.Family, state.State.ExpiresAt, state.State.Used, state.State.Lifetime) = (email, family, expiresAt, false, expiresAt - now);
+        (state.State.Email, state.State.Family, state.State.ExpiresAt, state.State.Used, state.State.Lifetime) = (email, family, expiresAt, false, expiresAt - clock.GetUtcNow());
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(PruneReminder, PruneSchedule.Until(expiresAt, now), PruneSchedule.Period);
     }
 
     public async Task<RefreshRedemption> Redeem(DateTimeOffset now)
@@ -35,13 +31,13 @@ internal sealed class RefreshTokenGrain(
         {
             // The family's newest token was issued at the first use, so it lives at most one lifetime from now.
             await user.RevokeFamily(s.Family, s.Lifetime > TimeSpan.Zero ? s.Lifetime : RefreshTokenLimits.MaxLifetime);
-            await PruneIfExpiredAsync(now);
+            await Prune(now);
             return new RefreshRedemption(RefreshStatus.Reused, null, Guid.Empty);
         }
 
         if (now >= s.ExpiresAt)
         {
-            await PruneIfExpiredAsync(now);
+            await Prune(now);
             return new RefreshRedemption(RefreshStatus.Expired, null, Guid.Empty);
         }
 
@@ -52,36 +48,13 @@ internal sealed class RefreshTokenGrain(
             : new RefreshRedemption(RefreshStatus.Revoked, null, Guid.Empty);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        var now = clock.GetUtcNow();
-        if (state.State.Email is not null && now < state.State.ExpiresAt)
-        {
-            // A lifetime longer than one reminder's reach: wait on for the rest of it.
-            await this.RegisterOrUpdateReminder(PruneReminder, PruneSchedule.Until(state.State.ExpiresAt, now), PruneSchedule.Period);
-            return;
-        }
-
-        await PruneAsync();
-    }
-
     /// <summary>An expired token can never be redeemed, so it is no longer needed to recognise a reuse.</summary>
-    private async Task PruneIfExpiredAsync(DateTimeOffset now)
+    public async Task Prune(DateTimeOffset now)
     {
         if (now >= state.State.ExpiresAt)
         {
-            await PruneAsync();
+            await state.ClearStateAsync();
+            DeactivateOnIdle();
         }
-    }
-
-    private async Task PruneAsync()
-    {
-        await state.ClearStateAsync();
-        if (await this.GetReminder(PruneReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        DeactivateOnIdle();
     }
 }

@@ -8,7 +8,11 @@ internal sealed class UserGrain(
     IGrainFactory grains,
     TimeProvider clock) : Grain, IUserGrain, IRemindable
 {
-    private const string ForgetReminder = "forget-revoked-families";
+    private const string PruneReminder = "prune-refresh-state";
+
+    // When the pruning reminder is set to fire next, as far as this activation knows: a new token expiring later
+    // (the usual case) leaves it as it is, so a refresh costs no reminder write.
+    private DateTimeOffset? pruneScheduledFor;
 
     // The keys of the state as last written or read, not as being changed: ListsApiKey interleaves with a write.
     private readonly HashSet<Guid> listedKeys = [];
@@ -36,6 +40,15 @@ internal sealed class UserGrain(
     public Task<bool> IsFamilyActive(Guid family) =>
         Task.FromResult(state.State.Account is not null && !state.State.RevokedFamilies.Contains(family));
 
+    public async Task TrackRefreshToken(string tokenHash, DateTimeOffset expiresAt)
+    {
+        var now = clock.GetUtcNow();
+        state.State.RefreshTokens[tokenHash] = expiresAt;
+        PruneExpiredTokens(now);
+        await state.WriteStateAsync();
+        await SchedulePruningAsync(now);
+    }
+
     public async Task RevokeFamily(Guid family, TimeSpan tokensLiveFor)
     {
         if (state.State.RevokedFamilies.Add(family))
@@ -45,7 +58,7 @@ internal sealed class UserGrain(
             state.State.LiveFor[family] = tokensLiveFor;
             ForgetOldRevocations(now);
             await state.WriteStateAsync();
-            await ScheduleForgettingAsync(now);
+            await SchedulePruningAsync(now);
             await Announce(new Revocation(this.GetPrimaryKeyString(), family, null));
         }
     }
@@ -53,12 +66,13 @@ internal sealed class UserGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var now = clock.GetUtcNow();
-        if (ForgetOldRevocations(now))
+        if (PruneExpiredTokens(now) | ForgetOldRevocations(now))
         {
             await state.WriteStateAsync();
         }
 
-        await ScheduleForgettingAsync(now);
+        pruneScheduledFor = null;
+        await SchedulePruningAsync(now);
     }
 
     public async Task<ApiKeyInfo?> AddApiKey(string name, string keyHash, DateTimeOffset createdAt)
@@ -142,21 +156,49 @@ internal sealed class UserGrain(
         return forgotten;
     }
 
-    /// <summary>A reminder for the next family to forget, or none while none is remembered.</summary>
-    private async Task ScheduleForgettingAsync(DateTimeOffset now)
+    /// <summary>
+    /// Asks each expired refresh token's grain to remove itself (one-way: a token being redeemed may be waiting on
+    /// this grain) and stops tracking it. True when any was.
+    /// </summary>
+    private bool PruneExpiredTokens(DateTimeOffset now)
     {
-        if (state.State.RevokedFamilies.Count == 0)
+        var expired = state.State.RefreshTokens.Where(t => t.Value <= now).Select(t => t.Key).ToList();
+        foreach (var hash in expired)
         {
-            if (await this.GetReminder(ForgetReminder) is { } reminder)
+            _ = grains.GetGrain<IRefreshTokenGrain>(hash).Prune(now);
+            state.State.RefreshTokens.Remove(hash);
+        }
+
+        return expired.Count > 0;
+    }
+
+    /// <summary>One reminder for the next token to remove or family to forget, or none while there is neither.</summary>
+    private async Task SchedulePruningAsync(DateTimeOffset now)
+    {
+        var s = state.State;
+        var next = s.RefreshTokens.Values
+            .Concat(s.RevokedFamilies.Select(f => s.RevokedAt.GetValueOrDefault(f, now) + s.LiveFor.GetValueOrDefault(f, RefreshTokenLimits.MaxLifetime)))
+            .DefaultIfEmpty(DateTimeOffset.MaxValue)
+            .Min();
+        if (next == DateTimeOffset.MaxValue)
+        {
+            if (await this.GetReminder(PruneReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
 
+            pruneScheduledFor = null;
             return;
         }
 
-        var next = state.State.RevokedFamilies.Min(f => state.State.RevokedAt.GetValueOrDefault(f, now) + state.State.LiveFor.GetValueOrDefault(f, RefreshTokenLimits.MaxLifetime));
-        await this.RegisterOrUpdateReminder(ForgetReminder, PruneSchedule.Until(next, now), PruneSchedule.Period);
+        if (pruneScheduledFor is { } scheduled && scheduled <= next)
+        {
+            return;
+        }
+
+        var due = PruneSchedule.Until(next, now);
+        await this.RegisterOrUpdateReminder(PruneReminder, due, PruneSchedule.Period);
+        pruneScheduledFor = now + due;
     }
 
     /// <summary>Tells the gateways, after the revocation is written, so they close the connections that used it.</summary>
