@@ -10,7 +10,8 @@ internal static class AskEndpoints
 {
     public static RouteGroupBuilder MapAskApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights").WithBodyLimit(RequestBodyLimit.Ask);
+        api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights").WithBodyLimit(RequestBodyLimit.Ask)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 

@@ -12,7 +12,8 @@ internal static class InsightEndpoints
 {
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/insights/{symbol}", InsightAsync).WithName("GetInsight").WithTags("Insights");
+        api.MapGet("/insights/{symbol}", InsightAsync).WithName("GetInsight").WithTags("Insights")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
