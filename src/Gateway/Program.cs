@@ -47,7 +47,7 @@ app.UseHttpMetrics();
 app.UseCors();
 app.UseRequestBodyLimits();
 app.UseAuthentication();
-app.UseRateLimiter();
+app.UseDeltaStreamRateLimiter();
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");

@@ -1,4 +1,5 @@
 using DeltaStream.Hosting.Health;
+using DeltaStream.Hosting.Security;
 using DeltaStream.Hosting.Telemetry;
 using DeltaStream.Providers.Redis;
 using DeltaStream.Ticks;
@@ -19,6 +20,7 @@ public static class ClientBuilderExtensions
         client.Services.AddSingleton<GatewayConnections>();
         client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayConnections>());
         var cluster = DeltaStreamClusterOptions.Read(configuration);
+        client.UseDeltaStreamTls(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             client.UseRedisClustering(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));

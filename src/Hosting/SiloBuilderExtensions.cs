@@ -23,6 +23,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddDeltaStreamSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.UseDeltaStreamTls(configuration);
         silo.Services.AddMarketReferenceData(configuration);
         silo.Services.AddHealthChecks().AddCheck<GrainStorageHealthCheck>("grain-storage", HealthStatus.Degraded, [HealthExtensions.ReadyTag]);
         silo.Services.AddOptions<MarketGrainOptions>().Bind(configuration.GetSection(MarketGrainOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -31,7 +32,7 @@ public static class SiloBuilderExtensions
             silo.AddActivityPropagation();
         }
 
-        var streaming = configuration.GetSection(StreamingOptions.SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
+        var streaming = StreamingOptions.Read(configuration);
         if (DeploymentMode.RedisConnectionString(configuration) is { } redis)
         {
             EnsurePersistenceRunsOnTheTimer(configuration);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace DeltaStream.Hosting;
 
@@ -18,4 +19,12 @@ public sealed class StreamingOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CacheRetention { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The section, validated: the stream provider is composed before the options system could validate it.</summary>
+    internal static StreamingOptions Read(IConfiguration configuration)
+    {
+        var streaming = configuration.GetSection(SectionName).Get<StreamingOptions>() ?? new StreamingOptions();
+        Validator.ValidateObject(streaming, new(streaming), validateAllProperties: true);
+        return streaming;
+    }
 }

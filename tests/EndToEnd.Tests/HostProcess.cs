@@ -47,8 +47,21 @@ internal sealed class HostProcess : IAsyncDisposable
 
     /// <param name="baseAddress">Where the process will listen, as <paramref name="arguments"/> or <paramref name="environment"/> tell it.</param>
     /// <param name="probe">The path polled until it answers 2xx; null: started, not probed.</param>
-    public static async Task<HostProcess> StartAsync(
-        string project, IReadOnlyDictionary<string, string> environment, Uri baseAddress, IReadOnlyList<string> arguments, string? probe)
+    public static Task<HostProcess> StartAsync(
+        string project, IReadOnlyDictionary<string, string> environment, Uri baseAddress, IReadOnlyList<string> arguments, string? probe) =>
+        StartAsync(project, TestAccounts.EnvironmentVariables().Concat(environment), inherit: true, baseAddress, arguments, probe);
+
+    /// <summary>
+    /// Started with <paramref name="environment"/> alone, as a container gets what its deployment declares: none of
+    /// the test settings (signing key, raised limits) and none of the test process's variables except PATH and HOME,
+    /// which a container image has too. A setting the deployment forgot is missing here as well.
+    /// </summary>
+    public static Task<HostProcess> StartDeclaredAsync(
+        string project, IReadOnlyDictionary<string, string> environment, Uri baseAddress, IReadOnlyList<string> arguments, string? probe) =>
+        StartAsync(project, environment, inherit: false, baseAddress, arguments, probe);
+
+    private static async Task<HostProcess> StartAsync(
+        string project, IEnumerable<KeyValuePair<string, string>> environment, bool inherit, Uri baseAddress, IReadOnlyList<string> arguments, string? probe)
     {
         var host = new HostProcess(baseAddress);
         var info = host.process.StartInfo;
@@ -60,7 +73,15 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         info.WorkingDirectory = Path.Combine(RepositoryLayout.Root, "src", project);
-        foreach (var (key, value) in TestAccounts.EnvironmentVariables().Concat(environment))
+        if (!inherit)
+        {
+            foreach (var key in info.Environment.Keys.Where(k => k is not ("PATH" or "HOME" or "DOTNET_ROOT")).ToList())
+            {
+                info.Environment.Remove(key);
+            }
+        }
+
+        foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }

@@ -21,7 +21,7 @@ public sealed class ChainFeedOrderTests
     public async Task Updates_that_arrive_out_of_order_within_the_window_are_applied_in_sequence_without_a_fetch()
     {
         var (grain, listener, clock) = (new SnapshotGrain(Snapshot(10)), new StateListener(), new ManualClock());
-        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener);
+        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener, DetachedRealtimeMetrics.Instance);
         await feed.ReadyAsync();
 
         foreach (var sequence in new long[] { 12, 14, 13, 11, 12, 15 })
@@ -40,7 +40,7 @@ public sealed class ChainFeedOrderTests
     public async Task Overlapping_gaps_each_get_the_whole_window_so_a_buffer_that_never_empties_does_not_fetch()
     {
         var (grain, listener, clock) = (new SnapshotGrain(Snapshot(10)), new StateListener(), new ManualClock());
-        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener);
+        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener, DetachedRealtimeMetrics.Instance);
         await feed.ReadyAsync();
 
         // 12 waits from t=0, 14 from t=30 ms; at t=60 ms only 14 is held, and it has waited 30 ms.
@@ -60,7 +60,7 @@ public sealed class ChainFeedOrderTests
     public async Task A_gap_still_open_after_the_window_fetches_the_snapshot_once_and_the_feed_continues_from_it()
     {
         var (grain, listener, clock) = (new SnapshotGrain(Snapshot(10)), new StateListener(), new ManualClock());
-        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener);
+        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener, DetachedRealtimeMetrics.Instance);
         await feed.ReadyAsync();
         feed.OnUpdate(Update(12));
         grain.Current = Snapshot(13);
@@ -81,7 +81,7 @@ public sealed class ChainFeedOrderTests
     public async Task More_early_updates_than_the_buffer_holds_fetch_the_snapshot_at_once()
     {
         var (grain, listener, clock) = (new SnapshotGrain(Snapshot(10)), new StateListener(), new ManualClock());
-        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener);
+        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener, DetachedRealtimeMetrics.Instance);
         await feed.ReadyAsync();
         grain.Current = Snapshot(200);
 
@@ -99,7 +99,7 @@ public sealed class ChainFeedOrderTests
     public async Task Updates_that_arrive_while_the_snapshot_is_fetched_keep_the_newest_and_continue_it()
     {
         var (grain, listener, clock) = (new SnapshotGrain(Snapshot(80)) { Held = true }, new StateListener(), new ManualClock());
-        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener);
+        using var feed = new ChainFeed(grain, clock, Window, NullLogger.Instance, listener, DetachedRealtimeMetrics.Instance);
         var ready = feed.ReadyAsync();
 
         // The grain answers with sequence 80 after sending 11..110: what the answer covers is dropped, the rest applied.

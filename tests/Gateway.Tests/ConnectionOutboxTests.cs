@@ -13,7 +13,7 @@ public sealed class ConnectionOutboxTests
     public async Task Messages_posted_while_a_write_is_pending_are_written_after_it_in_their_order()
     {
         var connection = new ScriptedConnection();
-        await using var outbox = new ConnectionOutbox(connection, Options, TimeProvider.System, NullLogger.Instance);
+        await using var outbox = new ConnectionOutbox(connection, Options, TimeProvider.System, NullLogger.Instance, DetachedRealtimeMetrics.Instance);
         var source = new RecordingSource();
         var messages = Enumerable.Range(1, 4).Select(i => HubMessages.Invocation("m", i)).ToArray();
         var pending = connection.Hold();
@@ -32,7 +32,7 @@ public sealed class ConnectionOutboxTests
     public async Task A_message_that_does_not_fit_skips_its_source_until_the_queue_drains_and_then_the_source_sends_a_snapshot()
     {
         var connection = new ScriptedConnection();
-        await using var outbox = new ConnectionOutbox(connection, Options, TimeProvider.System, NullLogger.Instance);
+        await using var outbox = new ConnectionOutbox(connection, Options, TimeProvider.System, NullLogger.Instance, DetachedRealtimeMetrics.Instance);
         var source = new RecordingSource();
         var other = new RecordingSource();
         var pending = connection.Hold();
@@ -63,7 +63,7 @@ public sealed class ConnectionOutboxTests
     public async Task A_write_that_fails_disconnects_the_connection()
     {
         var connection = new ScriptedConnection();
-        await using var outbox = new ConnectionOutbox(connection, Options, TimeProvider.System, NullLogger.Instance);
+        await using var outbox = new ConnectionOutbox(connection, Options, TimeProvider.System, NullLogger.Instance, DetachedRealtimeMetrics.Instance);
         var pending = connection.Hold();
         Assert.True(outbox.Post(new RecordingSource(), HubMessages.Invocation("m", 1)));
 

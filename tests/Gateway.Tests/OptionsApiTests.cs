@@ -19,7 +19,8 @@ public sealed class OptionsApiTests(GatewayFactory factory)
     {
         var expiry = await Market.FirstExpiryAsync(http, "NIFTY");
         var chain = await Market.QuotedChainAsync(factory, "NIFTY", expiry);
-        var row = chain.Strikes.First(r => r.Put?.Iv is not null);
+        // The put nearest the money: far from it, hours before expiry, a put is worth too little to have an iv.
+        var row = chain.Strikes.Where(r => r.Put?.Iv is not null).MinBy(r => Math.Abs(r.Strike - chain.Forward!.Value))!;
         var name = string.Create(CultureInfo.InvariantCulture, $"nifty{chain.Expiry:yyyyMMdd}p{row.Strike}");
 
         var contract = await http.GetFromJsonAsync<JsonElement>($"/api/v1/options/{name}", Cancel);

@@ -94,6 +94,28 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_limited_answer_tells_the_client_its_limit_what_is_left_and_when_the_window_reopens()
+    {
+        using var client = TestAccounts.Authorize(factory.CreateClient(), await RegisterFromAsync(IPAddress.Parse("192.0.2.61")));
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i <= StrictGatewayFactory.ApiPermits; i++)
+        {
+            answers.Add(await client.GetAsync("/api/v1/underlyings", Cancel));
+        }
+
+        Assert.All(answers, a => Assert.Equal($"{StrictGatewayFactory.ApiPermits}", Header(a, "X-RateLimit-Limit")));
+        Assert.Equal(
+            Enumerable.Range(0, StrictGatewayFactory.ApiPermits).Select(i => $"{StrictGatewayFactory.ApiPermits - 1 - i}").Append("0"),
+            answers.Select(a => Header(a, "X-RateLimit-Remaining")));
+        // A ten-minute window: the reset is within it, and the 429's matches its Retry-After.
+        Assert.All(answers, a => Assert.InRange(int.Parse(Header(a, "X-RateLimit-Reset"), CultureInfo.InvariantCulture), 1, 600));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].StatusCode);
+        Assert.Equal(Header(answers[^1], "Retry-After"), Header(answers[^1], "X-RateLimit-Reset"));
+        Assert.False((await factory.CreateClient().GetAsync("/health/live", Cancel)).Headers.Contains("X-RateLimit-Limit"));
+    }
+
+    [Fact]
     public async Task Insights_count_against_the_api_limit()
     {
         using var greedy = await SignedInAsync();
@@ -215,4 +237,6 @@ public sealed class RateLimitTests(StrictGatewayFactory factory) : IClassFixture
         http.DefaultRequestHeaders.Add(StrictGatewayFactory.ClientAddressHeader, address.ToString());
         return await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "victim@example.com", password }, Cancel);
     }
+
+    private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
 }

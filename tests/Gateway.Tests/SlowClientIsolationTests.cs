@@ -4,6 +4,7 @@ using System.Globalization;
 using DeltaStream.Gateway.Realtime;
 using DeltaStream.Gateway.Realtime.Outbox;
 using DeltaStream.Grains;
+using DeltaStream.Time;
 using DeltaStream.Instruments;
 using DeltaStream.Ticks;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -23,7 +24,7 @@ public sealed class SlowClientIsolationTests(KestrelGatewayFactory gateway) : IC
         var chains = catalog.All.SelectMany(i => catalog.Expiries(i).Select(e => new ChainId(i.Symbol, e))).ToArray();
         var watched = chains[0];
         var expiry = watched.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using var events = new OutboxEvents();
+        using var events = new OutboxEvents(gateway.Services.GetRequiredService<IMeterFactory>(), gateway.Services.GetRequiredService<MarketClock>());
         var token = (await gateway.UserAsync()).Token;
         var healthy = await Task.WhenAll(Enumerable.Range(0, HealthyClients).Select(_ => HubClient.ConnectAsync(gateway.BaseAddress, token, ct)));
         try
@@ -41,8 +42,8 @@ public sealed class SlowClientIsolationTests(KestrelGatewayFactory gateway) : IC
             await using var frozen = await FrozenClient.SubscribeAsync(
                 gateway.BaseAddress, token, chains.Select(c => (c.Symbol, c.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), ct);
             await WaitUntilAsync(() => !events.Aborted.IsEmpty && outboxes.Count == HealthyClients, ct);
-            var behindSince = events.Behind.Where(at => at >= frozenAt).Min();
-            var abortedAt = Assert.Single(events.Aborted);
+            var behindSince = events.Behind.Where(at => at.Wall >= frozenAt).MinBy(at => at.Wall).Market;
+            var abortedAt = Assert.Single(events.Aborted).Wall;
 
             // Every healthy client goes on receiving: its updates continue its snapshot with no gap and no resend.
             var atAbort = await gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IOptionChainGrain>(watched.ToString()).GetSnapshot();
@@ -80,28 +81,32 @@ public sealed class SlowClientIsolationTests(KestrelGatewayFactory gateway) : IC
         }
     }
 
-    /// <summary>When the gateway's outboxes fell behind and when it disconnected connections that stayed behind (UTC).</summary>
+    /// <summary>
+    /// When this gateway's outboxes fell behind and when it disconnected connections that stayed behind: on the wall
+    /// clock (as clients receive) and on the market clock (as chains stamp their updates). Other gateways in the test
+    /// process have meters of their own, so their slow clients are not counted.
+    /// </summary>
     private sealed class OutboxEvents : IDisposable
     {
         private readonly MeterListener listener = new();
 
-        public OutboxEvents()
+        public OutboxEvents(IMeterFactory gatewayMeters, MarketClock marketClock)
         {
             listener.InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == RealtimeMetrics.MeterName && instrument.Name is "outbox.behind" or "outbox.aborted")
+                if (instrument.Meter.Scope == gatewayMeters && instrument.Meter.Name == RealtimeMetrics.MeterName && instrument.Name is "outbox.behind" or "outbox.aborted")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
             };
             listener.SetMeasurementEventCallback<long>((instrument, _, _, _) =>
-                (instrument.Name == "outbox.behind" ? Behind : Aborted).Enqueue(DateTime.UtcNow));
+                (instrument.Name == "outbox.behind" ? Behind : Aborted).Enqueue((DateTime.UtcNow, marketClock.GetUtcNow().UtcDateTime)));
             listener.Start();
         }
 
-        public ConcurrentQueue<DateTime> Behind { get; } = new();
+        public ConcurrentQueue<(DateTime Wall, DateTime Market)> Behind { get; } = new();
 
-        public ConcurrentQueue<DateTime> Aborted { get; } = new();
+        public ConcurrentQueue<(DateTime Wall, DateTime Market)> Aborted { get; } = new();
 
         public void Dispose() => listener.Dispose();
     }

@@ -84,7 +84,7 @@ public sealed class MongoServer : IAsyncLifetime
 
     private async Task<int> StartStandInAsync()
     {
-        var scripts = Path.Combine(RepositoryRoot(), "scripts", "mongo-standin");
+        var scripts = Path.Combine(RepositoryRoot.Path, "scripts", "mongo-standin");
         using (var install = Start("bash", Path.Combine(scripts, "install.sh")))
         {
             await install.WaitForExitAsync();
@@ -143,15 +143,4 @@ public sealed class MongoServer : IAsyncLifetime
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DeltaStream.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("DeltaStream.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -12,20 +12,23 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string? directory;
     private readonly string fsync;
+    private readonly string? password;
     private Process? process;
 
     /// <param name="durable">Keep an append-only file in a temporary directory, so a restart keeps the data.</param>
     /// <param name="fsync">The AOF's appendfsync policy: "always" (a restart loses nothing acknowledged) or "everysec".</param>
-    public RedisServer(bool durable = false, string fsync = "always")
+    /// <param name="password">requirepass: clients must authenticate with it, as a production Redis asks.</param>
+    public RedisServer(bool durable = false, string fsync = "always", string? password = null)
     {
         this.fsync = fsync;
+        this.password = password;
         directory = durable ? Directory.CreateTempSubdirectory("deltastream-redis-").FullName : null;
         Port = DeltaStream.Testing.LoopbackPorts.Next();
     }
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    public string ConnectionString => password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={password}";
 
     public async Task StartAsync()
     {
@@ -35,6 +38,7 @@ public sealed class RedisServer : IAsyncDisposable
             {
                 "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", directory is null ? "no" : "yes", "--appendfsync", fsync, "--dir", directory ?? Path.GetTempPath(),
+                "--requirepass", password ?? "",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -49,6 +49,13 @@ readinessProbe:
   timeoutSeconds: 6
 {{- end -}}
 
+{{/* Pod-level: the container runtime's default seccomp profile for every container of the pod. */}}
+{{- define "deltastream.podSecurityContext" -}}
+securityContext:
+  runAsNonRoot: true
+  seccompProfile: { type: RuntimeDefault }
+{{- end -}}
+
 {{- define "deltastream.securityContext" -}}
 securityContext:
   runAsNonRoot: true

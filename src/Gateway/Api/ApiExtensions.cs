@@ -22,8 +22,12 @@ internal static class ApiExtensions
         });
         services.AddOpenApi(o =>
         {
+            // The Orleans dashboard's own JSON routes are an operator tool, not part of the API contract.
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("dashboard", StringComparison.Ordinal) != true;
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddOperationTransformer<SecuritySchemesTransformer>();
+            o.AddDocumentTransformer<RateLimitHeadersTransformer>();
+            o.AddOperationTransformer<RateLimitHeadersTransformer>();
             o.AddSchemaTransformer<ExampleSchemaTransformer>();
         });
         services.AddSingleton<MarketDirectory>();

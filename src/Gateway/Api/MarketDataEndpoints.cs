@@ -13,8 +13,9 @@ internal static class MarketDataEndpoints
     public static RouteGroupBuilder MapMarketDataApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("").WithTags("Market data");
-        api.MapGet("/underlyings", ListUnderlyingsAsync).WithName("ListUnderlyings");
-        api.MapGet("/underlyings/{symbol}", GetUnderlyingAsync).WithName("GetUnderlying");
+        api.MapGet("/underlyings", ListUnderlyingsAsync).WithName("ListUnderlyings").Produces<UnderlyingSummaryResponse[]>();
+        api.MapGet("/underlyings/{symbol}", GetUnderlyingAsync).WithName("GetUnderlying")
+            .Produces<UnderlyingDetailResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/underlyings/{symbol}/dividends", GetDividends).WithName("GetDividends")
             .Produces<DividendResponse[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);

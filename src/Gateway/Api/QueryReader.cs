@@ -30,13 +30,7 @@ internal sealed class QueryReader(IQueryCollection query)
             return Fail(name, $"{name} must be a finite number; got '{text}'.");
         }
 
-        if (value > max || value < min || (minExclusive && value == min))
-        {
-            var lower = minExclusive ? $"greater than {min.ToString(CultureInfo.InvariantCulture)}" : $"at least {min.ToString(CultureInfo.InvariantCulture)}";
-            return Fail(name, $"{name} must be {lower} and at most {max.ToString(CultureInfo.InvariantCulture)}; got {text}.");
-        }
-
-        return value;
+        return NumberDomain.Violation(name, value, min, max, minExclusive, text) is { } problem ? Fail(name, problem) : value;
     }
 
     public OptionType Type(string name = "type")

@@ -11,7 +11,7 @@ internal static class AskEndpoints
     public static RouteGroupBuilder MapAskApi(this RouteGroupBuilder api)
     {
         api.MapPost("/ask", AskAsync).WithName("Ask").WithTags("Insights").WithBodyLimit(RequestBodyLimit.Ask)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Produces<AskResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

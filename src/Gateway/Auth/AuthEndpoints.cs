@@ -19,17 +19,24 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth").WithBodyLimit(RequestBodyLimit.Auth);
-        auth.MapPost("/register", RegisterAsync).WithName("Register").RequireRateLimiting(RateLimitPolicies.SignIn);
-        auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn)
+        auth.MapPost("/register", RegisterAsync).WithName("Register").RequireRateLimiting(RateLimitPolicies.SignIn)
+            .Produces<SignInResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").RequireRateLimiting(RateLimitPolicies.Api);
-        auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireRateLimiting(RateLimitPolicies.Api);
-        auth.MapGet("/me", MeAsync).WithName("Me").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Api);
+        auth.MapPost("/login", LoginAsync).WithName("Login").RequireRateLimiting(RateLimitPolicies.SignIn)
+            .Produces<SignInResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").RequireRateLimiting(RateLimitPolicies.Api)
+            .Produces<TokenPair>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/logout", LogoutAsync).WithName("Logout").RequireRateLimiting(RateLimitPolicies.Api)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapGet("/me", MeAsync).WithName("Me").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.Api)
+            .Produces<UserResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        var keys = auth.MapGroup("/keys").RequireAuthorization(AuthSchemes.SignedInPolicy).RequireRateLimiting(RateLimitPolicies.Api);
-        keys.MapPost("", CreateKeyAsync).WithName("CreateApiKey");
-        keys.MapGet("", ListKeysAsync).WithName("ListApiKeys");
-        keys.MapDelete("/{id}", RevokeKeyAsync).WithName("RevokeApiKey");
+        var keys = auth.MapGroup("/keys").RequireAuthorization(AuthSchemes.SignedInPolicy).RequireRateLimiting(RateLimitPolicies.Api)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        keys.MapPost("", CreateKeyAsync).WithName("CreateApiKey").Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+        keys.MapGet("", ListKeysAsync).WithName("ListApiKeys").Produces<ApiKeyInfo[]>();
+        keys.MapDelete("/{id}", RevokeKeyAsync).WithName("RevokeApiKey").Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return auth;
     }
 

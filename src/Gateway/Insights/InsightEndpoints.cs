@@ -13,7 +13,7 @@ internal static class InsightEndpoints
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/insights/{symbol}", InsightAsync).WithName("GetInsight").WithTags("Insights")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Produces<InsightResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

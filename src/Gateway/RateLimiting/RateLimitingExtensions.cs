@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using DeltaStream.Gateway.RateLimiting.Windows;
 using DeltaStream.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +23,31 @@ internal static class RateLimitingExtensions
             services.AddSingleton<ILoginThrottle, MemoryLoginThrottle>();
         }
 
+        services.AddSingleton<RateLimitWindows>();
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(RateLimitPolicies.Api, context =>
-                Window(ClientPartition.Of(context.User, context.Connection.RemoteIpAddress), Limits(context).Api));
+                Windows(context).Partition(context, RateLimitPolicies.Api, ClientPartition.Of(context.User, context.Connection.RemoteIpAddress), Limits(context).Api));
             o.AddPolicy(RateLimitPolicies.SignIn, context =>
-                Window(ClientPartition.Address(context.Connection.RemoteIpAddress), Limits(context).SignIn));
+                Windows(context).Partition(context, RateLimitPolicies.SignIn, ClientPartition.Address(context.Connection.RemoteIpAddress), Limits(context).SignIn));
             o.OnRejected = RejectAsync;
         });
         return services;
+    }
+
+    /// <summary>
+    /// The rate limiter, then the <c>X-RateLimit-*</c> headers of the window each admitted request was counted in
+    /// (a rejected one gets them from the 429 answer).
+    /// </summary>
+    public static IApplicationBuilder UseDeltaStreamRateLimiter(this IApplicationBuilder app)
+    {
+        app.UseRateLimiter();
+        var windows = app.ApplicationServices.GetRequiredService<RateLimitWindows>();
+        return app.Use((context, next) =>
+        {
+            windows.WriteHeaders(context);
+            return next(context);
+        });
     }
 
     public static RateLimitPartition<string> Window(string partition, WindowLimit limit) =>
@@ -51,6 +68,8 @@ internal static class RateLimitingExtensions
 
     private static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
+    private static RateLimitWindows Windows(HttpContext context) => context.RequestServices.GetRequiredService<RateLimitWindows>();
+
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var http = rejected.HttpContext;
@@ -59,6 +78,7 @@ internal static class RateLimitingExtensions
         var seconds = RetryAfterSeconds(rejected.Lease, limit);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        RateLimitWindows.Write(http.Response, limit, 0, TimeSpan.FromSeconds(seconds));
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -27,7 +27,8 @@ internal sealed class MarketHub(
     IOptions<GatewayOptions> gateway,
     IChainFeedListeners listeners,
     HubSessions sessions,
-    ILogger<ChainFeed> feedLogger) : Hub
+    ILogger<ChainFeed> feedLogger,
+    RealtimeMetrics metrics) : Hub
 {
     public const string Path = "/hubs/market";
     public const string ChainSnapshotMethod = "chainSnapshot";
@@ -47,7 +48,7 @@ internal sealed class MarketHub(
 
         var grain = grains.GetGrain<IOptionChainGrain>(chain.ToString());
         var group = HubGroups.Chain(chain);
-        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, gateway.Value.ReorderWindow, feedLogger, listeners.For(chain)));
+        var feed = await WatchAsync(group, grain, () => new ChainFeed(grain, clock, gateway.Value.ReorderWindow, feedLogger, listeners.For(chain), metrics));
         await feed.ReadyAsync();
         feed.Add(outboxes.Get(Context.ConnectionId), level);
         await relay.RequestAsync(group);
@@ -62,7 +63,7 @@ internal sealed class MarketHub(
     {
         var instrument = ResolveSymbol(symbol);
         var grain = grains.GetGrain<IUnderlyingGrain>(instrument);
-        var feed = await WatchAsync(HubGroups.Underlying(instrument), grain, () => new UnderlyingFeed(grain));
+        var feed = await WatchAsync(HubGroups.Underlying(instrument), grain, () => new UnderlyingFeed(grain, metrics));
         await feed.ReadyAsync();
         feed.Add(outboxes.Get(Context.ConnectionId));
     }

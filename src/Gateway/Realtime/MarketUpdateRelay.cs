@@ -16,7 +16,8 @@ namespace DeltaStream.Gateway.Realtime;
 internal sealed partial class MarketUpdateRelay(
     IGrainFactory grains,
     IOptions<GatewayOptions> options,
-    ILogger<MarketUpdateRelay> logger) : BackgroundService, IMarketObserver
+    ILogger<MarketUpdateRelay> logger,
+    RealtimeMetrics metrics) : BackgroundService, IMarketObserver
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, Watch> watches = [];
@@ -196,7 +197,7 @@ internal sealed partial class MarketUpdateRelay(
 
                 if (chain.CheckStale(staleAfter))
                 {
-                    RealtimeMetrics.StaleChains.Add(1);
+                    metrics.StaleChains.Add(1);
                     _ = ResubscribeAsync(watch);
                 }
                 else
@@ -290,7 +291,7 @@ internal sealed partial class MarketUpdateRelay(
             try
             {
                 await SubscribeAsync(watch);
-                RealtimeMetrics.Resubscribes.Add(1);
+                metrics.Resubscribes.Add(1);
                 watch.Feed.Refresh();
                 return;
             }

@@ -21,6 +21,7 @@ internal static class RealtimeExtensions
             .AddJsonProtocol(o => JsonConventions.Apply(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = JsonShapeResolver.Options);
         AllowOptionalArguments<MarketHub>(services);
+        services.AddSingleton<RealtimeMetrics>();
         services.AddSingleton<ConnectionOutboxes>();
         services.AddSingleton<HubLifetimeManager<MarketHub>, OutboxHubLifetimeManager>();
         services.AddSingleton<MarketUpdateRelay>();

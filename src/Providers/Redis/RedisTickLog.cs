@@ -17,10 +17,15 @@ internal sealed class RedisTickLog(RedisConnection connection, FeedPartitioner p
 {
     private const int PageSize = 512;
 
-    // HSET only when the new position is higher: a late or repeated report never moves a stream back.
+    // HSET only when the new position is higher: a late or repeated report never moves a stream back. Positions are
+    // 61-bit, past a Lua number's 53-bit precision (two reports in one millisecond would compare equal), so they are
+    // compared as decimal digit strings: the longer is larger, and equal lengths compare digit by digit.
     private const string MaxScript = """
-        local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
-        if tonumber(ARGV[2]) > current then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        local new = ARGV[2]
+        if not string.match(new, '^%d+$') then return 0 end
+        if current and (#new < #current or (#new == #current and new <= current)) then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], new)
         return 1
         """;
 

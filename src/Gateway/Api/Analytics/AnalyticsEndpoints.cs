@@ -15,13 +15,13 @@ internal static class AnalyticsEndpoints
 {
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/analytics/{symbol}").WithTags("Analytics");
-        api.MapGet("/pcr", PcrAsync).WithName("PutCallRatio");
-        api.MapGet("/max-pain", MaxPainAsync).WithName("MaxPain");
-        api.MapGet("/iv-smile", SmileAsync).WithName("IvSmile");
-        api.MapGet("/term-structure", TermStructureAsync).WithName("TermStructure");
-        api.MapGet("/gex", GexAsync).WithName("GammaExposure");
-        api.MapGet("/oi-buildup", OiBuildupAsync).WithName("OiBuildup");
+        var api = endpoints.MapGroup("/analytics/{symbol}").WithTags("Analytics").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/pcr", PcrAsync).WithName("PutCallRatio").Produces<PcrResponse>();
+        api.MapGet("/max-pain", MaxPainAsync).WithName("MaxPain").Produces<MaxPainResponse>();
+        api.MapGet("/iv-smile", SmileAsync).WithName("IvSmile").Produces<SmilePoint[]>();
+        api.MapGet("/term-structure", TermStructureAsync).WithName("TermStructure").Produces<TermStructurePoint[]>();
+        api.MapGet("/gex", GexAsync).WithName("GammaExposure").Produces<DealerExposureResult>();
+        api.MapGet("/oi-buildup", OiBuildupAsync).WithName("OiBuildup").Produces<OiBuildupRow[]>();
         return api;
     }
 

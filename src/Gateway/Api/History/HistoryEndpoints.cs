@@ -13,8 +13,10 @@ internal static class HistoryEndpoints
 {
     public static RouteGroupBuilder MapHistoryApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/underlyings/{symbol}/bars", BarsAsync).WithName("GetUnderlyingBars").WithTags("History");
-        api.MapGet("/chains/{symbol}/{expiry}/history", ChainHistoryAsync).WithName("GetChainHistory").WithTags("History");
+        api.MapGet("/underlyings/{symbol}/bars", BarsAsync).WithName("GetUnderlyingBars").WithTags("History")
+            .Produces<List<BarResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/chains/{symbol}/{expiry}/history", ChainHistoryAsync).WithName("GetChainHistory").WithTags("History")
+            .Produces<List<ChainHistoryResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -20,4 +20,7 @@ internal sealed record RequestBodyLimit(long Bytes)
 
     /// <summary>A strategy of at most ten legs, with room for whitespace.</summary>
     public static readonly RequestBodyLimit StrategyPayoff = new(64 * 1024);
+
+    /// <summary>A pricing batch of at most 10,000 options of eight fields each, with room for whitespace.</summary>
+    public static readonly RequestBodyLimit PricingBatch = new(2 * 1024 * 1024);
 }

@@ -10,7 +10,8 @@ internal static class OptionsEndpoints
     public static RouteGroupBuilder MapOptionsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/options").WithTags("Market data");
-        api.MapGet("/{contract}", GetContractAsync).WithName("GetOptionContract");
+        api.MapGet("/{contract}", GetContractAsync).WithName("GetOptionContract")
+            .Produces<OptionContractResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

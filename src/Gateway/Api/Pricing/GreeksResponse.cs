@@ -9,4 +9,8 @@ public sealed record GreeksResponse(
 {
     internal static GreeksResponse From(OptionGreeks g) =>
         new(g.Price, g.Delta, g.Gamma, g.Theta, g.ThetaPerDay, g.Vega, g.VegaPerPoint, g.Rho, g.RhoPerPoint, g.Vanna, g.Volga, g.Charm);
+
+    internal bool IsFinite =>
+        double.IsFinite(Price) && double.IsFinite(Delta) && double.IsFinite(Gamma) && double.IsFinite(Theta) && double.IsFinite(Vega)
+        && double.IsFinite(Rho) && double.IsFinite(Vanna) && double.IsFinite(Volga) && double.IsFinite(Charm);
 }

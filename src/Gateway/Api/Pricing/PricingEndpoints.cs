@@ -2,6 +2,7 @@ using DeltaStream.Analytics;
 using DeltaStream.Analytics.American;
 using DeltaStream.Analytics.Pricing;
 using DeltaStream.Analytics.Volatility;
+using DeltaStream.Gateway.Api.Pricing.Batch;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DeltaStream.Gateway.Api.Pricing;
@@ -16,11 +17,11 @@ internal static class PricingEndpoints
     public static RouteGroupBuilder MapPricingApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/pricing").WithTags("Pricing calculator");
-        api.MapGet("/bsm", Bsm).WithName("PriceBsm");
-        api.MapGet("/black76", Black76Price).WithName("PriceBlack76");
-        api.MapGet("/american", American).WithName("PriceAmerican");
-        api.MapGet("/iv", Iv).WithName("ImpliedVolatility");
-        return api;
+        api.MapGet("/bsm", Bsm).WithName("PriceBsm").Produces<GreeksResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/black76", Black76Price).WithName("PriceBlack76").Produces<GreeksResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/american", American).WithName("PriceAmerican").Produces<AmericanResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/iv", Iv).WithName("ImpliedVolatility").Produces<ImpliedVolatilityResponse>().ProducesValidationProblem();
+        return api.MapBatchPricing();
     }
 
     private static IResult Bsm(HttpRequest request)
@@ -95,10 +96,7 @@ internal static class PricingEndpoints
     private static IResult Answer(OptionGreeks greeks)
     {
         var response = GreeksResponse.From(greeks);
-        double[] values = [response.Price, response.Delta, response.Gamma, response.Theta, response.Vega, response.Rho, response.Vanna, response.Volga, response.Charm];
-        return Array.TrueForAll(values, double.IsFinite)
-            ? TypedResults.Ok(response)
-            : TooExtreme();
+        return response.IsFinite ? TypedResults.Ok(response) : TooExtreme();
     }
 
     private static ProblemHttpResult TooExtreme() =>

@@ -14,7 +14,7 @@ namespace DeltaStream.Gateway.Realtime.Feeds;
 /// applied after it when they continue it. Its <see cref="IChainFeedListener"/> hears of each subscriber and each
 /// new state.
 /// </summary>
-internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, TimeSpan reorderWindow, ILogger logger, IChainFeedListener listener) : LiveFeed
+internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider clock, TimeSpan reorderWindow, ILogger logger, IChainFeedListener listener, RealtimeMetrics metrics) : LiveFeed
 {
     private const int PendingLimit = 64;
 
@@ -202,7 +202,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
 
         if (update.Sequence != current.Sequence + 1)
         {
-            RealtimeMetrics.FeedEarlyUpdates.Add(1);
+            metrics.FeedEarlyUpdates.Add(1);
             return early.Hold(update, clock.GetTimestamp());
         }
 
@@ -300,7 +300,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
 
     private async Task ResyncAsync()
     {
-        RealtimeMetrics.FeedResyncs.Add(1);
+        metrics.FeedResyncs.Add(1);
         try
         {
             var snapshot = await grain.GetSnapshot();
@@ -312,7 +312,7 @@ internal sealed partial class ChainFeed(IOptionChainGrain grain, TimeProvider cl
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogResyncFailed(ex);
-            RealtimeMetrics.FeedResyncFailures.Add(1);
+            metrics.FeedResyncFailures.Add(1);
             lock (Gate)
             {
                 // The next update that does not continue the state asks again.

@@ -10,10 +10,12 @@ internal sealed class UnderlyingFeed : LiveFeed, IOutboxSource
 {
     private readonly IUnderlyingGrain grain;
     private readonly FanOut subscribers;
+    private readonly RealtimeMetrics metrics;
     private SerializedHubMessage? latest;
 
-    public UnderlyingFeed(IUnderlyingGrain grain)
+    public UnderlyingFeed(IUnderlyingGrain grain, RealtimeMetrics metrics)
     {
+        this.metrics = metrics;
         this.grain = grain;
         subscribers = new FanOut(this);
     }
@@ -77,7 +79,7 @@ internal sealed class UnderlyingFeed : LiveFeed, IOutboxSource
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The grain's next push brings the whole state anyway.
-            RealtimeMetrics.FeedResyncFailures.Add(1);
+            metrics.FeedResyncFailures.Add(1);
         }
     }
 

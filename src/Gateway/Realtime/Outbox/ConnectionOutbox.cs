@@ -19,6 +19,7 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     private readonly TimeSpan behindTimeout;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
+    private readonly RealtimeMetrics metrics;
     private readonly Lock gate = new();
     private readonly HashSet<IOutboxSource> sources = [];
     private readonly HashSet<IOutboxSource> behind = [];
@@ -29,8 +30,9 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     private bool aborted;
     private bool closed;
 
-    public ConnectionOutbox(HubConnectionContext connection, OutboxOptions options, TimeProvider clock, ILogger logger)
+    public ConnectionOutbox(HubConnectionContext connection, OutboxOptions options, TimeProvider clock, ILogger logger, RealtimeMetrics metrics)
     {
+        this.metrics = metrics;
         this.connection = connection;
         this.clock = clock;
         this.logger = logger;
@@ -191,14 +193,14 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
         if (behind.Count == 0)
         {
             behindSince = clock.GetTimestamp();
-            RealtimeMetrics.OutboxBehind.Add(1);
+            metrics.OutboxBehind.Add(1);
         }
 
         behind.Add(source);
         if (!aborted && clock.GetElapsedTime(behindSince) > behindTimeout)
         {
             aborted = true;
-            RealtimeMetrics.SlowConnectionsAborted.Add(1);
+            metrics.SlowConnectionsAborted.Add(1);
             LogAborted(connection.ConnectionId, behindTimeout);
             connection.Abort();
 
@@ -261,7 +263,7 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
             lagging = [.. behind];
         }
 
-        RealtimeMetrics.OutboxCatchUps.Add(1);
+        metrics.OutboxCatchUps.Add(1);
         foreach (var source in lagging)
         {
             source.CatchUp(this);

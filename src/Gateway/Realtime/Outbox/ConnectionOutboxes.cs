@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DeltaStream.Gateway.Realtime.Outbox;
 
 /// <summary>The outbox of every open hub connection of this process, opened and closed with the connection.</summary>
-internal sealed class ConnectionOutboxes(IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ConnectionOutbox> logger)
+internal sealed class ConnectionOutboxes(IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ConnectionOutbox> logger, RealtimeMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, ConnectionOutbox> open = new();
 
@@ -15,7 +15,7 @@ internal sealed class ConnectionOutboxes(IOptions<OutboxOptions> options, TimePr
     public int BehindCount => open.Values.Count(o => o.IsBehind);
 
     public void Open(HubConnectionContext connection) =>
-        open[connection.ConnectionId] = new ConnectionOutbox(connection, options.Value, clock, logger);
+        open[connection.ConnectionId] = new ConnectionOutbox(connection, options.Value, clock, logger, metrics);
 
     /// <summary>The connection's outbox; a hub method only runs on an open connection.</summary>
     public ConnectionOutbox Get(string connectionId) =>

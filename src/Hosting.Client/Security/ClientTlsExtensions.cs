@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+
+namespace DeltaStream.Hosting.Security;
+
+/// <summary>Mutual TLS for an Orleans client (gateway, feed) when <see cref="ClusterTlsOptions"/> names a certificate.</summary>
+public static class ClientTlsExtensions
+{
+    public static IClientBuilder UseDeltaStreamTls(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (ClusterTlsOptions.LoadCertificate(configuration) is { } certificate)
+        {
+            client.UseTls(options => ClusterTlsOptions.Pin(options, certificate));
+        }
+
+        return client;
+    }
+}
