@@ -21,13 +21,13 @@ export ConnectionStrings__Redis="127.0.0.1:$redis_port" DeltaStream__Feed__Enabl
   DeltaStream__Auth__SigningKey="bench-signing-key-of-at-least-thirty-two-bytes-0123" \
   DeltaStream__RateLimits__Hub__PermitLimit=100000000 DeltaStream__RateLimits__Api__PermitLimit=100000000 \
   DeltaStream__Gateway__Outbox__Capacity=1024 Logging__LogLevel__Default=Warning
-# Distributed mode serves /metrics on a port of its own (9464 by default): one each, as both run here.
-DeltaStream__Cluster__SiloPort=$(free_port) DeltaStream__Cluster__GatewayPort=$(free_port) DeltaStream__Metrics__Port=$(free_port) \
+DeltaStream__Cluster__SiloPort=$(free_port) DeltaStream__Cluster__GatewayPort=$(free_port) \
   dotnet src/Silo/bin/Release/net10.0/DeltaStream.Silo.dll --urls "http://127.0.0.1:$silo_http" > /tmp/fanout-silo.log 2>&1 &
 silo=$!
 gateway=""
 trap 'kill $silo $gateway 2>/dev/null; wait 2>/dev/null; redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$silo_http/health/ready" >/dev/null && break; sleep 1; done
+# A distributed gateway serves /metrics on a port of its own (9464 unless told): a free one here.
 DeltaStream__Metrics__Port=$gateway_metrics dotnet src/Gateway/bin/Release/net10.0/DeltaStream.Gateway.dll --urls "http://127.0.0.1:$gateway_http" > /tmp/fanout-gateway.log 2>&1 &
 gateway=$!
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$gateway_http/health/ready" >/dev/null && break; sleep 1; done

@@ -9,10 +9,9 @@ command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y
 dotnet build DeltaStream.sln -c Release -nologo -v quiet
 redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes >/dev/null
 export ConnectionStrings__Redis="127.0.0.1:$port" DeltaStream__Feed__Enabled=false DeltaStream__Cluster__ClusterId="ingest-$port"
-# Distributed mode serves /metrics on a port of its own; the bench reads it there.
-DeltaStream__Metrics__Port=8192 dotnet src/Silo/bin/Release/net10.0/DeltaStream.Silo.dll --urls http://127.0.0.1:8191 > /tmp/ingest-silo.log 2>&1 &
+dotnet src/Silo/bin/Release/net10.0/DeltaStream.Silo.dll --urls http://127.0.0.1:8191 > /tmp/ingest-silo.log 2>&1 &
 silo=$!
 trap 'kill $silo 2>/dev/null; wait $silo 2>/dev/null; redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 60); do curl -sf http://127.0.0.1:8191/health/ready >/dev/null && break; sleep 1; done
-dotnet bench/DeltaStream.IngestBench/bin/Release/net10.0/DeltaStream.IngestBench.dll "127.0.0.1:$port" http://127.0.0.1:8192/metrics "$silo" "$seconds"
+dotnet bench/DeltaStream.IngestBench/bin/Release/net10.0/DeltaStream.IngestBench.dll "127.0.0.1:$port" http://127.0.0.1:8191/metrics "$silo" "$seconds"
 echo "redis after the run: $(redis-cli -p "$port" ping 2>&1) $(redis-cli -p "$port" info memory | grep -m1 used_memory_human)"

@@ -10,7 +10,7 @@ namespace DeltaStream.Feed;
 /// <summary>
 /// The synthetic feed as its own process: an Orleans client that publishes ticks (to Redis Streams in distributed
 /// mode, where ConnectionStrings:Redis is set; to a localhost silo's in-memory streams otherwise), with health
-/// probes and /metrics (default http://localhost:8083; /metrics on a port of its own in distributed mode).
+/// probes and /metrics (default http://localhost:8083; /metrics moves to a port of its own with DeltaStream:Metrics:Port).
 /// </summary>
 internal static class Program
 {
@@ -26,11 +26,11 @@ internal static class Program
         builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
         builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-feed");
         builder.Services.AddDeltaStreamMetrics();
-        builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
+        builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration, ownPortWhenDistributed: false);
 
         var app = builder.Build();
         app.MapDeltaStreamHealth();
-        app.MapDeltaStreamMetrics(app.Configuration);
+        app.MapDeltaStreamMetrics(app.Configuration, ownPortWhenDistributed: false);
         app.Run();
     }
 }

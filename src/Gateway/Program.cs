@@ -35,7 +35,7 @@ builder.Services.AddDeltaStreamAsk(builder.Configuration);
 builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
 builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-gateway");
 builder.Services.AddDeltaStreamMetrics();
-builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
+builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration, ownPortWhenDistributed: true);
 
 var app = builder.Build();
 app.UseDeltaStreamForwardedHeaders();
@@ -63,7 +63,7 @@ api.MapInsightsApi();
 api.MapAskApi();
 app.MapMarketHub();
 app.MapDeltaStreamHealth();
-app.MapDeltaStreamMetrics(app.Configuration);
+app.MapDeltaStreamMetrics(app.Configuration, ownPortWhenDistributed: true);
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();
 app.Run();
 

@@ -7,8 +7,9 @@ namespace DeltaStream.Hosting;
 
 /// <summary>
 /// Where a host serves /metrics: on a port of its own (DeltaStream:Metrics:Port), which a deployment keeps inside the
-/// cluster network for Prometheus while the API's port faces clients, or on the API's port. Distributed mode
-/// defaults to its own port, <see cref="DistributedDefaultPort"/>; embedded mode and localhost clustering to the API's.
+/// cluster network for Prometheus while the API's port faces clients, or on the API's port. A host whose API port
+/// faces clients (the gateway) defaults to its own port, <see cref="DistributedDefaultPort"/>, in distributed mode;
+/// every other case defaults to the API's port.
 /// </summary>
 public static class MetricsEndpointExtensions
 {
@@ -18,7 +19,8 @@ public static class MetricsEndpointExtensions
     public const int DistributedDefaultPort = 9464;
 
     /// <summary>The separate port, or null to serve on the API's: 0 chooses the API's port in any mode.</summary>
-    public static int? Port(IConfiguration configuration)
+    /// <param name="ownPortWhenDistributed">Whether this host defaults to its own port in distributed mode.</param>
+    public static int? Port(IConfiguration configuration, bool ownPortWhenDistributed)
     {
         var configured = configuration.GetValue<int?>(PortKey);
         if (configured is { } port)
@@ -26,12 +28,12 @@ public static class MetricsEndpointExtensions
             return port == 0 ? null : port;
         }
 
-        return DeploymentMode.IsDistributed(configuration) ? DistributedDefaultPort : null;
+        return ownPortWhenDistributed && DeploymentMode.IsDistributed(configuration) ? DistributedDefaultPort : null;
     }
 
-    public static IServiceCollection AddDeltaStreamMetricsEndpoint(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDeltaStreamMetricsEndpoint(this IServiceCollection services, IConfiguration configuration, bool ownPortWhenDistributed)
     {
-        if (Port(configuration) is { } port)
+        if (Port(configuration, ownPortWhenDistributed) is { } port)
         {
             services.AddMetricServer(o => o.Port = checked((ushort)port));
         }
@@ -39,9 +41,9 @@ public static class MetricsEndpointExtensions
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDeltaStreamMetrics(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    public static IEndpointRouteBuilder MapDeltaStreamMetrics(this IEndpointRouteBuilder endpoints, IConfiguration configuration, bool ownPortWhenDistributed)
     {
-        if (Port(configuration) is null)
+        if (Port(configuration, ownPortWhenDistributed) is null)
         {
             endpoints.MapMetrics();
         }

@@ -6,8 +6,8 @@ using DeltaStream.Hosting.Telemetry;
 using Orleans.Dashboard;
 
 // A silo process: grains, streams and storage, the synthetic feed (DeltaStream:Feed:Enabled), and an HTTP
-// endpoint for the dashboard, /metrics and health probes (default http://localhost:8081; /metrics on a port of its
-// own in distributed mode, see MetricsEndpointExtensions). The dashboard (live log
+// endpoint for the dashboard, /metrics and health probes (default http://localhost:8081; /metrics moves to a port
+// of its own with DeltaStream:Metrics:Port). The dashboard (live log
 // stream, cluster statistics) is the operator's: it always asks for DeltaStream:Auth:OperatorUsername/OperatorPassword,
 // as the gateway's does outside embedded mode.
 var builder = WebApplication.CreateBuilder(args);
@@ -17,12 +17,12 @@ builder.Services.AddSyntheticFeed(builder.Configuration);
 builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
 builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-silo");
 builder.Services.AddDeltaStreamMetrics();
-builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
+builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration, ownPortWhenDistributed: false);
 builder.Services.AddDeltaStreamOperatorAccess(builder.Configuration, openWhileLocal: false);
 
 var app = builder.Build();
 app.MapDeltaStreamHealth();
-app.MapDeltaStreamMetrics(app.Configuration);
+app.MapDeltaStreamMetrics(app.Configuration, ownPortWhenDistributed: false);
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();

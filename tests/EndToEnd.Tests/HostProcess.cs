@@ -21,7 +21,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Where the process serves /metrics: a port of its own in distributed mode (one free port each, as the default would collide), else <see cref="BaseAddress"/>.</summary>
+    /// <summary>Where the process serves /metrics: the port its environment names (a distributed gateway always has one), else <see cref="BaseAddress"/>.</summary>
     public Uri MetricsAddress { get; private set; }
 
     public TimeSpan StartupTime { get; private set; }
@@ -86,10 +86,15 @@ internal sealed class HostProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var metricsPort = environment.GetValueOrDefault(MetricsPortVariable) ?? (environment.ContainsKey("ConnectionStrings__Redis") ? FreePortText() : null);
-        if (metricsPort is not null and not "0")
+        // A distributed gateway serves /metrics on a port of its own whose default every gateway on this machine would
+        // share: one started with the test settings gets a free one unless told. A declared environment stays as declared.
+        if (inherit && project == "Gateway" && info.Environment.ContainsKey("ConnectionStrings__Redis") && !info.Environment.ContainsKey(MetricsPortVariable))
         {
-            info.Environment[MetricsPortVariable] = metricsPort;
+            info.Environment[MetricsPortVariable] = FreePortText();
+        }
+
+        if (info.Environment.TryGetValue(MetricsPortVariable, out var metricsPort) && metricsPort is { Length: > 0 } and not "0")
+        {
             host.MetricsAddress = new Uri($"http://127.0.0.1:{metricsPort}/");
         }
 

@@ -36,12 +36,14 @@ public sealed class MetricsPortTests(StrictGatewayFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(null, null, null)]
-    [InlineData("127.0.0.1:6379", null, MetricsEndpointExtensions.DistributedDefaultPort)]
-    [InlineData("127.0.0.1:6379", "9100", 9100)]
-    [InlineData("127.0.0.1:6379", "0", null)]
-    [InlineData(null, "9100", 9100)]
-    public void Distributed_mode_defaults_to_a_metrics_port_of_its_own_and_0_keeps_metrics_on_the_api_port(string? redis, string? port, int? expected)
+    [InlineData(null, null, true, null)]
+    [InlineData("127.0.0.1:6379", null, true, MetricsEndpointExtensions.DistributedDefaultPort)]
+    [InlineData("127.0.0.1:6379", null, false, null)]
+    [InlineData("127.0.0.1:6379", "9100", true, 9100)]
+    [InlineData("127.0.0.1:6379", "9100", false, 9100)]
+    [InlineData("127.0.0.1:6379", "0", true, null)]
+    [InlineData(null, "9100", true, 9100)]
+    public void A_distributed_gateway_defaults_to_a_metrics_port_of_its_own_and_0_keeps_metrics_on_the_api_port(string? redis, string? port, bool ownPortWhenDistributed, int? expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -49,6 +51,6 @@ public sealed class MetricsPortTests(StrictGatewayFactory factory) : IClassFixtu
             [MetricsEndpointExtensions.PortKey] = port,
         }).Build();
 
-        Assert.Equal(expected, MetricsEndpointExtensions.Port(configuration));
+        Assert.Equal(expected, MetricsEndpointExtensions.Port(configuration, ownPortWhenDistributed));
     }
 }
