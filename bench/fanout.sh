@@ -15,7 +15,7 @@ export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
 dotnet build src/Silo -c Release -nologo -v quiet
 dotnet build src/Gateway -c Release -nologo -v quiet
 dotnet build bench/DeltaStream.FanoutBench -c Release -nologo -v quiet
-redis_port=$(free_port) silo_http=$(free_port) gateway_http=$(free_port)
+redis_port=$(free_port) silo_http=$(free_port) gateway_http=$(free_port) gateway_metrics=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes >/dev/null
 export ConnectionStrings__Redis="127.0.0.1:$redis_port" DeltaStream__Feed__Enabled=false DeltaStream__Cluster__ClusterId="fanout-$redis_port" \
   DeltaStream__Auth__SigningKey="bench-signing-key-of-at-least-thirty-two-bytes-0123" \
@@ -27,7 +27,8 @@ silo=$!
 gateway=""
 trap 'kill $silo $gateway 2>/dev/null; wait 2>/dev/null; redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$silo_http/health/ready" >/dev/null && break; sleep 1; done
-dotnet src/Gateway/bin/Release/net10.0/DeltaStream.Gateway.dll --urls "http://127.0.0.1:$gateway_http" > /tmp/fanout-gateway.log 2>&1 &
+# A distributed gateway serves /metrics on a port of its own (9464 unless told): a free one here.
+DeltaStream__Metrics__Port=$gateway_metrics dotnet src/Gateway/bin/Release/net10.0/DeltaStream.Gateway.dll --urls "http://127.0.0.1:$gateway_http" > /tmp/fanout-gateway.log 2>&1 &
 gateway=$!
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$gateway_http/health/ready" >/dev/null && break; sleep 1; done
 wait_settled $gateway
@@ -49,5 +50,5 @@ fi
 for run in $runs; do
   IFS=: read -r clients rate throttle <<< "$run"
   drive "$clients" "$rate" "$throttle" "$seconds"
-  echo "  gateway counters so far: $(curl -sf "http://127.0.0.1:$gateway_http/metrics" | grep -E '^deltastream_gateway_[a-z_]+(_total)? ' | awk '{printf "%s=%s ", $1, $2}')"
+  echo "  gateway counters so far: $(curl -sf "http://127.0.0.1:$gateway_metrics/metrics" | grep -E '^deltastream_gateway_[a-z_]+(_total)? ' | awk '{printf "%s=%s ", $1, $2}')"
 done

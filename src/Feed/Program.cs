@@ -4,14 +4,13 @@ using DeltaStream.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Prometheus;
 
 namespace DeltaStream.Feed;
 
 /// <summary>
 /// The synthetic feed as its own process: an Orleans client that publishes ticks (to Redis Streams in distributed
 /// mode, where ConnectionStrings:Redis is set; to a localhost silo's in-memory streams otherwise), with health
-/// probes and /metrics (default http://localhost:8083).
+/// probes and /metrics (default http://localhost:8083; /metrics moves to a port of its own with DeltaStream:Metrics:Port).
 /// </summary>
 internal static class Program
 {
@@ -27,10 +26,11 @@ internal static class Program
         builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
         builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-feed");
         builder.Services.AddDeltaStreamMetrics();
+        builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration, ownPortWhenDistributed: false);
 
         var app = builder.Build();
         app.MapDeltaStreamHealth();
-        app.MapMetrics();
+        app.MapDeltaStreamMetrics(app.Configuration, ownPortWhenDistributed: false);
         app.Run();
     }
 }

@@ -15,6 +15,7 @@ using DeltaStream.Gateway.Hosting;
 using DeltaStream.Gateway.RateLimiting;
 using DeltaStream.Gateway.Realtime;
 using DeltaStream.Hosting;
+using DeltaStream.Hosting.Operators;
 using Orleans.Dashboard;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -34,7 +35,7 @@ builder.Services.AddDeltaStreamAsk(builder.Configuration);
 builder.Services.AddDeltaStreamHealthChecks(builder.Configuration);
 builder.Services.AddDeltaStreamTracing(builder.Configuration, "deltastream-gateway");
 builder.Services.AddDeltaStreamMetrics();
-builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration);
+builder.Services.AddDeltaStreamMetricsEndpoint(builder.Configuration, ownPortWhenDistributed: true);
 
 var app = builder.Build();
 app.UseDeltaStreamForwardedHeaders();
@@ -62,8 +63,8 @@ api.MapInsightsApi();
 api.MapAskApi();
 app.MapMarketHub();
 app.MapDeltaStreamHealth();
-app.MapDeltaStreamMetrics(app.Configuration);
-app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperatorOutsideEmbedded(app.Configuration);
+app.MapDeltaStreamMetrics(app.Configuration, ownPortWhenDistributed: true);
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireOperator();
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>

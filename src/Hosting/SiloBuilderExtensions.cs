@@ -17,7 +17,7 @@ namespace DeltaStream.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Grains, their storage and the tick streams, plus the dashboard. Clustering is separate
+    /// Grains, their storage, reminders (Redis in distributed mode, memory otherwise) and the tick streams, plus the dashboard. Clustering is separate
     /// (<see cref="UseDeltaStreamClustering"/>) because test clusters bring their own.
     /// </summary>
     public static ISiloBuilder AddDeltaStreamSilo(this ISiloBuilder silo, IConfiguration configuration)
@@ -38,11 +38,15 @@ public static class SiloBuilderExtensions
             EnsurePersistenceRunsOnTheTimer(configuration);
             silo.AddDeltaStreamGrainStorage(configuration, redis);
             silo.AddRedisStreams(MarketStreams.ProviderName, RedisSettings.Streams(configuration, redis), streaming.PullingPeriod);
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisConfiguration.Parse(redis));
             silo.AddDashboard();
             return silo;
         }
 
         silo.AddDeltaStreamGrainStorage(configuration, redis: null);
+
+        // Reminders prune refresh tokens and revoked families; on one machine they live (and die) with its memory state.
+        silo.UseInMemoryReminderService();
         silo.AddMemoryStreams(MarketStreams.ProviderName, streams =>
         {
             streams.ConfigurePartitioning(streaming.Queues);

@@ -20,12 +20,15 @@ public sealed class ClientTopologyTests
             ["DeltaStream__Cluster__SiloPort"] = HostProcess.FreePortText(),
             ["DeltaStream__Cluster__GatewayPort"] = HostProcess.FreePortText(),
         };
-        await using var silo = await HostProcess.StartAsync("Silo", ports);
-        await using var gateway = await HostProcess.StartAsync("Gateway", new Dictionary<string, string>(ports)
+        var operatorCredentials = new Dictionary<string, string>(ports)
         {
-            ["DeltaStream__Gateway__Topology"] = "Client",
             ["DeltaStream__Auth__OperatorUsername"] = "operator",
             ["DeltaStream__Auth__OperatorPassword"] = OperatorPassword,
+        };
+        await using var silo = await HostProcess.StartAsync("Silo", operatorCredentials);
+        await using var gateway = await HostProcess.StartAsync("Gateway", new Dictionary<string, string>(operatorCredentials)
+        {
+            ["DeltaStream__Gateway__Topology"] = "Client",
         });
         using var http = await TestAccounts.SignedInClientAsync(gateway.BaseAddress, TestContext.Current.CancellationToken);
         var expiry = (await http.GetFromJsonAsync<JsonElement>("api/v1/underlyings/SPY", TestContext.Current.CancellationToken)).GetProperty("expiries")[0].GetString();
@@ -42,7 +45,18 @@ public sealed class ClientTopologyTests
 
         // Outside embedded mode the dashboard is the operator's: a user's token does not open it, Basic credentials do.
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("dashboard/", TestContext.Current.CancellationToken)).StatusCode);
-        using var operatorHttp = new HttpClient { BaseAddress = gateway.BaseAddress };
+        await AssertOperatorOnlyAsync(gateway.BaseAddress);
+
+        // The silo host's dashboard asks for the same credentials, even on its loopback listener.
+        await AssertOperatorOnlyAsync(silo.BaseAddress);
+    }
+
+    private static async Task AssertOperatorOnlyAsync(Uri host)
+    {
+        using var operatorHttp = new HttpClient { BaseAddress = host };
+        var anonymous = await operatorHttp.GetAsync("dashboard/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
         operatorHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:" + OperatorPassword)));
         Assert.Equal(HttpStatusCode.OK, (await operatorHttp.GetAsync("dashboard/", TestContext.Current.CancellationToken)).StatusCode);
         operatorHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:wrong")));

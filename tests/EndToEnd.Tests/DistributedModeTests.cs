@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -35,6 +36,15 @@ public sealed class DistributedModeTests
         }
 
         Assert.Equal(JsonValueKind.Number, chain.GetProperty("spot").ValueKind);
+
+        // A distributed gateway serves /metrics on a port of its own (here a free one), not on the API's; the
+        // meter adapter publishes on its own interval, so the first scrape may precede the series.
+        using var scrape = new HttpClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await scrape.GetAsync(new Uri(gateway.BaseAddress, "metrics"), cts.Token)).StatusCode);
+        while (!(await scrape.GetStringAsync(new Uri(gateway.MetricsAddress, "metrics"), cts.Token)).Contains("http_requests_received_total", StringComparison.Ordinal))
+        {
+            await Task.Delay(200, cts.Token);
+        }
 
         // Another program writing the same symbol under its own src, numbering from 1, is applied beside the feed.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);

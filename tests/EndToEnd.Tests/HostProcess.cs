@@ -15,9 +15,14 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder output = new();
     private bool disposed;
 
-    private HostProcess(Uri baseAddress) => BaseAddress = baseAddress;
+    private const string MetricsPortVariable = "DeltaStream__Metrics__Port";
+
+    private HostProcess(Uri baseAddress) => (BaseAddress, MetricsAddress) = (baseAddress, baseAddress);
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Where the process serves /metrics: the port its environment names (a distributed gateway always has one), else <see cref="BaseAddress"/>.</summary>
+    public Uri MetricsAddress { get; private set; }
 
     public TimeSpan StartupTime { get; private set; }
 
@@ -79,6 +84,18 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
+        }
+
+        // A distributed gateway serves /metrics on a port of its own whose default every gateway on this machine would
+        // share: one started with the test settings gets a free one unless told. A declared environment stays as declared.
+        if (inherit && project == "Gateway" && info.Environment.ContainsKey("ConnectionStrings__Redis") && !info.Environment.ContainsKey(MetricsPortVariable))
+        {
+            info.Environment[MetricsPortVariable] = FreePortText();
+        }
+
+        if (info.Environment.TryGetValue(MetricsPortVariable, out var metricsPort) && metricsPort is { Length: > 0 } and not "0")
+        {
+            host.MetricsAddress = new Uri($"http://127.0.0.1:{metricsPort}/");
         }
 
         info.RedirectStandardOutput = true;

@@ -54,6 +54,7 @@ public sealed class LiveUnderFaultsRunTests
             await using var gateway = await HostProcess.StartAsync("Gateway", environment);
             await using var cluster = await ClusterClient.ConnectAsync(redis.ConnectionString, clusterId);
             using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+            using var scrape = new HttpClient { BaseAddress = gateway.MetricsAddress };
             var user = await TestAccounts.RegisterAsync(http, cancellationToken: ct);
 
             // A chain that settles during the run would stop ticking and leave its clients waiting.
@@ -94,19 +95,19 @@ public sealed class LiveUnderFaultsRunTests
 
             // The frozen client watches every chain at raw and never reads, but pings, so SignalR's client timeout
             // (30 s) does not drop it: it must fall behind, and the gateway drops it about 10 s later.
-            var behindBefore = await GatewayCounterAsync(http, "deltastream_gateway_outbox_behind", run.Token);
-            var abortedBefore = await GatewayCounterAsync(http, "deltastream_gateway_outbox_aborted", run.Token);
+            var behindBefore = await GatewayCounterAsync(scrape, "deltastream_gateway_outbox_behind", run.Token);
+            var abortedBefore = await GatewayCounterAsync(scrape, "deltastream_gateway_outbox_aborted", run.Token);
             var frozenAt = DateTime.UtcNow;
             await using var frozen = await FrozenClient.SubscribeAsync(gateway.BaseAddress, user.Token, chains.Select(c => (c.Symbol, Text(c.Expiry))), ct, keepAlive: true);
-            await LiveChainClient.WaitAsync(async () => await ActiveConnectionsAsync(http, run.Token) == HealthyClients + 1, run.Token);
-            await LiveChainClient.WaitAsync(async () => await ActiveConnectionsAsync(http, run.Token) == HealthyClients, run.Token);
+            await LiveChainClient.WaitAsync(async () => await ActiveConnectionsAsync(scrape, run.Token) == HealthyClients + 1, run.Token);
+            await LiveChainClient.WaitAsync(async () => await ActiveConnectionsAsync(scrape, run.Token) == HealthyClients, run.Token);
             var cutOffBy = DateTime.UtcNow;
             Assert.DoesNotContain(clients, c => c.Closed);
 
             // The exporter publishes the gateway's counters every few seconds, so these are awaited, not read once. The
             // drop is the outbox's own (counted), not SignalR's send timeout, which sits past the outbox bound.
-            await LiveChainClient.WaitAsync(async () => await GatewayCounterAsync(http, "deltastream_gateway_outbox_behind", run.Token) > behindBefore, run.Token);
-            await LiveChainClient.WaitAsync(async () => await GatewayCounterAsync(http, "deltastream_gateway_outbox_aborted", run.Token) > abortedBefore, run.Token);
+            await LiveChainClient.WaitAsync(async () => await GatewayCounterAsync(scrape, "deltastream_gateway_outbox_behind", run.Token) > behindBefore, run.Token);
+            await LiveChainClient.WaitAsync(async () => await GatewayCounterAsync(scrape, "deltastream_gateway_outbox_aborted", run.Token) > abortedBefore, run.Token);
 
             // A grain moved to the other silo: its clients must get its new epoch, from there.
             var management = cluster.Client.GetGrain<IManagementGrain>(0);

@@ -160,7 +160,7 @@ public sealed class ScaleAndFailureRunTests
             {
                 try
                 {
-                    var metrics = await scrape.GetStringAsync(new Uri(silo.BaseAddress, "metrics"), cancellationToken);
+                    var metrics = await scrape.GetStringAsync(new Uri(silo.MetricsAddress, "metrics"), cancellationToken);
                     var gauge = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("deltastream_redis_queues_owned ", StringComparison.Ordinal));
                     owned.Add($"silo {index}: {gauge?[(gauge.LastIndexOf(' ') + 1)..] ?? "?"}");
                 }

@@ -58,7 +58,7 @@ public sealed class SiloShutdownTests
 
     private static async Task<bool> HoldsWorkAsync(HttpClient http, HostProcess silo, CancellationToken cancellationToken)
     {
-        var metrics = await http.GetStringAsync(new Uri(silo.BaseAddress, "metrics"), cancellationToken);
+        var metrics = await http.GetStringAsync(new Uri(silo.MetricsAddress, "metrics"), cancellationToken);
         return metrics.Contains("deltastream_grains_ticks_applied", StringComparison.Ordinal) || metrics.Contains("deltastream_redis_queue_lag{", StringComparison.Ordinal);
     }
 }

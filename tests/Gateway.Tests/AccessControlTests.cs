@@ -175,7 +175,7 @@ public sealed class AccessControlTests(GatewayFactory factory)
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    private static HttpRequestMessage Preflight(string origin)
+    internal static HttpRequestMessage Preflight(string origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/underlyings");
         request.Headers.Add("Origin", origin);

@@ -1,4 +1,6 @@
 using System.Net;
+using DeltaStream.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace DeltaStream.Gateway.Tests;
 
@@ -31,5 +33,24 @@ public sealed class MetricsPortTests(StrictGatewayFactory factory) : IClassFixtu
 
         Assert.Contains("microsoft_aspnetcore_server_kestrel_kestrel_active_connections", text, StringComparison.Ordinal);
         Assert.DoesNotContain("memory_pool", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, true, null)]
+    [InlineData("127.0.0.1:6379", null, true, MetricsEndpointExtensions.DistributedDefaultPort)]
+    [InlineData("127.0.0.1:6379", null, false, null)]
+    [InlineData("127.0.0.1:6379", "9100", true, 9100)]
+    [InlineData("127.0.0.1:6379", "9100", false, 9100)]
+    [InlineData("127.0.0.1:6379", "0", true, null)]
+    [InlineData(null, "9100", true, 9100)]
+    public void A_distributed_gateway_defaults_to_a_metrics_port_of_its_own_and_0_keeps_metrics_on_the_api_port(string? redis, string? port, bool ownPortWhenDistributed, int? expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis,
+            [MetricsEndpointExtensions.PortKey] = port,
+        }).Build();
+
+        Assert.Equal(expected, MetricsEndpointExtensions.Port(configuration, ownPortWhenDistributed));
     }
 }

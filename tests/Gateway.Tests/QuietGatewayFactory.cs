@@ -69,7 +69,7 @@ public sealed class QuietGatewayFactory : TestGatewayFactory, IAsyncLifetime
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
 
-    private static TickBatch Quotes(InstrumentDefinition instrument, IReadOnlyList<DateOnly> expiries, DateTime at, int round)
+    internal static TickBatch Quotes(InstrumentDefinition instrument, IReadOnlyList<DateOnly> expiries, DateTime at, int round)
     {
         var spot = instrument.BasePrice;
         var sequence = (round * 10_000L) + 1;

@@ -5,15 +5,16 @@ using DeltaStream.Search;
 namespace DeltaStream.Gateway.Ask;
 
 /// <summary>With a model configured, an answer composed from the passages found, citing them as [1], [2]...; null otherwise or when refused.</summary>
-internal sealed class AnswerComposer(GroundedChat chat)
+internal sealed class AnswerComposer(ModelCalls model)
 {
     public const string Instructions =
         "Answer the question about DeltaStream from the numbered passages of its documentation only, citing them as [1], [2]. "
         + "If they do not answer it, say so. Never add a number that the passages do not contain.";
 
-    public async Task<string?> ComposeAsync(string question, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    /// <exception cref="ModelBudgetExceededException">The model would be called and <paramref name="user"/> has no call left.</exception>
+    public async Task<string?> ComposeAsync(string question, IReadOnlyList<SearchHit> hits, string user, CancellationToken cancellationToken)
     {
-        if (!chat.IsConfigured || hits.Count == 0)
+        if (!model.IsConfigured || hits.Count == 0)
         {
             return null;
         }
@@ -24,6 +25,6 @@ internal sealed class AnswerComposer(GroundedChat chat)
             prompt.Append('[').Append(i + 1).Append("] (").Append(hits[i].Passage.Source).Append(") ").Append(hits[i].Passage.Text).Append('\n');
         }
 
-        return (await chat.CompleteAsync(Instructions, prompt.ToString(), cancellationToken)).Text;
+        return (await model.CompleteAsync(user, Instructions, prompt.ToString(), cancellationToken)).Text;
     }
 }

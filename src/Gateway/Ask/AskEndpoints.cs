@@ -1,5 +1,6 @@
 using DeltaStream.Gateway.Api;
 using DeltaStream.Gateway.Api.Limits;
+using DeltaStream.Gateway.Language;
 using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Ask;
@@ -38,8 +39,12 @@ internal static class AskEndpoints
         {
             var search = await ready.WaitAsync(http.RequestAborted);
             var hits = search.Search(question, request.Passages ?? limits.Passages, http.RequestAborted);
-            var answer = await composer.ComposeAsync(question, hits, http.RequestAborted);
+            var answer = await composer.ComposeAsync(question, hits, ModelCaller.Of(http), http.RequestAborted);
             return TypedResults.Ok(new AskResponse(answer, [.. hits.Select(h => new AskPassage(h.Passage.Text, h.Passage.Source, h.Score))]));
+        }
+        catch (ModelBudgetExceededException e)
+        {
+            return new RetryLaterResult(e.RetryAfterSeconds, e.Message);
         }
         catch (Exception ex) when (ready.IsFaulted && ex is not OperationCanceledException)
         {

@@ -79,7 +79,8 @@ internal static class AuthEndpoints
         var attempts = LoginAccount.Of(body.Email);
         if (await throttle.LockedForAsync(attempts) is { } wait)
         {
-            return new AccountLockedResult(RateLimitingExtensions.Seconds(wait));
+            var seconds = RateLimitingExtensions.Seconds(wait);
+            return new RetryLaterResult(seconds, $"Too many failed logins for this account; retry after {seconds} s.");
         }
 
         var account = EmailAddress.TryNormalize(body.Email, out var email) ? await grains.GetGrain<IUserGrain>(email).GetAccount() : null;

@@ -1,4 +1,5 @@
 using DeltaStream.Gateway.Hosting;
+using DeltaStream.Hosting.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ internal static class AuthExtensions
     /// <summary>Hub connections from browsers cannot set headers, so the hub also reads the JWT from this query parameter.</summary>
     private const string HubTokenQuery = "access_token";
 
-    /// <summary>JWT bearer and X-API-Key for users, Basic for the operator; the default policy accepts either user scheme.</summary>
+    /// <summary>JWT bearer and X-API-Key for users, Basic for the operator (<see cref="OperatorAccess"/>); the default policy accepts either user scheme.</summary>
     public static IServiceCollection AddDeltaStreamAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -40,8 +41,7 @@ internal static class AuthExtensions
                     },
                 };
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
-            .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(AuthSchemes.Operator, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer).Configure<IOptions<AuthOptions>, SigningKeyMaterial>((o, auth, key) =>
             o.TokenValidationParameters = new TokenValidationParameters
             {
@@ -56,15 +56,12 @@ internal static class AuthExtensions
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthSchemes.SignedInPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Bearer).RequireAuthenticatedUser())
-            .AddPolicy(AuthSchemes.OperatorPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Operator).RequireAuthenticatedUser());
+            .AddPolicy(AuthSchemes.SignedInPolicy, p => p.AddAuthenticationSchemes(AuthSchemes.Bearer).RequireAuthenticatedUser());
+
+        // The dashboard opens without credentials only in embedded mode and only while every listener is loopback.
+        services.AddDeltaStreamOperatorAccess(configuration, openWhileLocal: GatewayMode.IsEmbedded(configuration));
         return services;
     }
-
-    /// <summary>The Orleans dashboard is open on one machine (embedded mode) and for the operator only anywhere else.</summary>
-    public static TBuilder RequireOperatorOutsideEmbedded<TBuilder>(this TBuilder builder, IConfiguration configuration)
-        where TBuilder : IEndpointConventionBuilder =>
-        GatewayMode.IsEmbedded(configuration) ? builder : builder.RequireAuthorization(AuthSchemes.OperatorPolicy);
 
     /// <summary>Resolves the signing key at start, so a generated one is announced in the log before the first request.</summary>
     public static IEndpointRouteBuilder MapDeltaStreamAuth(this IEndpointRouteBuilder endpoints)

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DeltaStream.Gateway.Auth;
 
-/// <summary>Configuration section "DeltaStream:Auth": tokens, password hashing and the operator's dashboard credentials.</summary>
+/// <summary>Configuration section "DeltaStream:Auth": tokens and password hashing (the operator's credentials: <see cref="DeltaStream.Hosting.Operators.OperatorOptions"/>).</summary>
 public sealed class AuthOptions
 {
     public const string SectionName = "DeltaStream:Auth";
@@ -38,12 +38,4 @@ public sealed class AuthOptions
     /// <summary>bcrypt work factor (log2 of the rounds).</summary>
     [Range(4, 31)]
     public int BcryptWorkFactor { get; set; } = 11;
-
-    /// <summary>Basic-auth user name for the Orleans dashboard in distributed mode.</summary>
-    [MaxLength(256)]
-    public string? OperatorUsername { get; set; }
-
-    /// <summary>Basic-auth password for the Orleans dashboard in distributed mode; while unset, the dashboard refuses everyone there.</summary>
-    [MaxLength(256)]
-    public string? OperatorPassword { get; set; }
 }

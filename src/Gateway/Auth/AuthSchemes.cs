@@ -11,13 +11,8 @@ internal static class AuthSchemes
 
     public const string ApiKey = "ApiKey";
 
-    /// <summary>Basic credentials of the operator, for the Orleans dashboard in distributed mode.</summary>
-    public const string Operator = "Operator";
-
     public const string ApiKeyHeader = "X-API-Key";
 
     /// <summary>Only an interactive sign-in (a JWT) may manage API keys: a leaked key cannot mint more.</summary>
     public const string SignedInPolicy = "SignedIn";
-
-    public const string OperatorPolicy = "Operator";
 }

@@ -49,7 +49,7 @@ internal sealed class TokenService(IOptions<AuthOptions> options, SigningKeyMate
             return false;
         }
 
-        await grains.GetGrain<IUserGrain>(email).RevokeFamily(redemption.Family);
+        await grains.GetGrain<IUserGrain>(email).RevokeFamily(redemption.Family, options.Value.RefreshTokenLifetime);
         return true;
     }
 
@@ -75,7 +75,11 @@ internal sealed class TokenService(IOptions<AuthOptions> options, SigningKeyMate
             ]),
         });
         var refresh = SecretTokens.Create(RefreshPrefix);
-        await grains.GetGrain<IRefreshTokenGrain>(SecretTokens.Hash(refresh)).Issue(account.Email, family, now + settings.RefreshTokenLifetime);
+        var (hash, refreshExpires) = (SecretTokens.Hash(refresh), now + settings.RefreshTokenLifetime);
+
+        // Tracked before it exists: a token its user grain does not know of would never be removed.
+        await grains.GetGrain<IUserGrain>(account.Email).TrackRefreshToken(hash, refreshExpires);
+        await grains.GetGrain<IRefreshTokenGrain>(hash).Issue(account.Email, family, refreshExpires);
         return new TokenPair(token, refresh, expires);
     }
 }

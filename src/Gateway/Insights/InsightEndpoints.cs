@@ -1,5 +1,6 @@
 using DeltaStream.Analytics.Insights;
 using DeltaStream.Gateway.Api;
+using DeltaStream.Gateway.Language;
 
 namespace DeltaStream.Gateway.Insights;
 
@@ -40,7 +41,16 @@ internal static class InsightEndpoints
         }
 
         var reading = await source.ReadAsync(instrument, chosen, http.RequestAborted);
-        var (narrative, narrativeSource) = await narrator.NarrateAsync(reading, http.RequestAborted);
+        string narrative, narrativeSource;
+        try
+        {
+            (narrative, narrativeSource) = await narrator.NarrateAsync(reading, ModelCaller.Of(http), http.RequestAborted);
+        }
+        catch (ModelBudgetExceededException e)
+        {
+            return new RetryLaterResult(e.RetryAfterSeconds, e.Message);
+        }
+
         var pulse = reading.Pulse;
         return TypedResults.Ok(new InsightResponse(
             reading.Symbol, reading.Expiry, PulseNarrative.Name(pulse.Label), pulse.Score, pulse.Pinning, pulse.Signals, narrative, narrativeSource, reading.UpdatedAt));

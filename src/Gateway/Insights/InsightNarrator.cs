@@ -8,16 +8,17 @@ namespace DeltaStream.Gateway.Insights;
 /// The narrative an insight answers with: the model's rephrasing of the structured signals when a model is
 /// configured and its reply passes the number check, else the template's.
 /// </summary>
-internal sealed class InsightNarrator(GroundedChat chat)
+internal sealed class InsightNarrator(ModelCalls model)
 {
     public const string Instructions =
         "You rephrase a market reading of an option chain for a trader, in two to four plain sentences. "
         + "Use only the facts and numbers given below; never add, round or compute a number. Keep the label as given.";
 
-    public async Task<(string Narrative, string Source)> NarrateAsync(ChainPulse reading, CancellationToken cancellationToken)
+    /// <exception cref="ModelBudgetExceededException">The model would be called and <paramref name="user"/> has no call left.</exception>
+    public async Task<(string Narrative, string Source)> NarrateAsync(ChainPulse reading, string user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        var reply = await chat.CompleteAsync(Instructions, Prompt(reading), cancellationToken);
+        var reply = await model.CompleteAsync(user, Instructions, Prompt(reading), cancellationToken);
         return reply.Text is { } text ? (text, "model") : (reading.Narrative, "template");
     }
 

@@ -6,6 +6,7 @@ internal static class LanguageExtensions
     {
         services.AddOptions<LanguageModelOptions>().Bind(configuration.GetSection(LanguageModelOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GroundedChat>();
+        services.AddSingleton<ModelCalls>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using DeltaStream.Gateway.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace DeltaStream.Gateway.Language;
 
@@ -34,4 +36,16 @@ public sealed class LanguageModelOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Replies kept, keyed by the exact instructions and prompt (one chain reading, one question with its passages), so the same facts are sent once; 0 keeps none.</summary>
+    [Range(0, 100_000)]
+    public int CacheEntries { get; set; } = 1_000;
+
+    /// <summary>How long a kept reply is reused; a chain whose reading changes gets a new prompt, and so a new call, before that.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Model calls (replies not already kept) one user may cause per window, their API keys' included; beyond it /ask and /insights answer 429.</summary>
+    [ValidateObjectMembers]
+    public WindowLimit PerUser { get; set; } = new() { PermitLimit = 30 };
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace DeltaStream.Users;
 
 /// <summary>One refresh token, keyed by the SHA-256 hash (lower-case hex) of the opaque token; usable once.</summary>
@@ -10,4 +12,8 @@ public interface IRefreshTokenGrain : IGrainWithStringKey
     /// sign-in) is revoked, including the one issued by the first use.
     /// </summary>
     Task<RefreshRedemption> Redeem(DateTimeOffset now);
+
+    /// <summary>Removes the token from storage once it has expired; sent by its user grain, which does not wait for it.</summary>
+    [OneWay]
+    Task Prune(DateTimeOffset now);
 }

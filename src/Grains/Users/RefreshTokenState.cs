@@ -15,4 +15,8 @@ public sealed class RefreshTokenState
 
     [Id(3)]
     public bool Used { get; set; }
+
+    /// <summary>How long the token was issued to live, so a reuse knows how long its family's tokens may still be live; zero in state written before it was kept.</summary>
+    [Id(4)]
+    public TimeSpan Lifetime { get; set; }
 }

@@ -6,8 +6,23 @@ namespace DeltaStream.Grains.Users;
 internal sealed class UserGrain(
     [PersistentState("user", GrainStorage.Users)] IPersistentState<UserState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IUserGrain
+    TimeProvider clock) : Grain, IUserGrain, IRemindable
 {
+    private const string PruneReminder = "prune-refresh-state";
+
+    // When the pruning reminder is set to fire next, as far as this activation knows: a new token expiring later
+    // (the usual case) leaves it as it is, so a refresh costs no reminder write.
+    private DateTimeOffset? pruneScheduledFor;
+
+    // The keys of the state as last written or read, not as being changed: ListsApiKey interleaves with a write.
+    private readonly HashSet<Guid> listedKeys = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        listedKeys.UnionWith(state.State.ApiKeys.Select(k => k.Id));
+        return Task.CompletedTask;
+    }
+
     public async Task<UserAccount?> Register(string email, string passwordHash)
     {
         if (state.State.Account is not null)
@@ -25,14 +40,39 @@ internal sealed class UserGrain(
     public Task<bool> IsFamilyActive(Guid family) =>
         Task.FromResult(state.State.Account is not null && !state.State.RevokedFamilies.Contains(family));
 
-    public async Task RevokeFamily(Guid family)
+    public async Task TrackRefreshToken(string tokenHash, DateTimeOffset expiresAt)
+    {
+        var now = clock.GetUtcNow();
+        state.State.RefreshTokens[tokenHash] = expiresAt;
+        PruneExpiredTokens(now);
+        await state.WriteStateAsync();
+        await SchedulePruningAsync(now);
+    }
+
+    public async Task RevokeFamily(Guid family, TimeSpan tokensLiveFor)
     {
         if (state.State.RevokedFamilies.Add(family))
         {
-            ForgetOldRevocations(family);
+            var now = clock.GetUtcNow();
+            state.State.RevokedAt[family] = now;
+            state.State.LiveFor[family] = tokensLiveFor;
+            ForgetOldRevocations(now);
             await state.WriteStateAsync();
+            await SchedulePruningAsync(now);
             await Announce(new Revocation(this.GetPrimaryKeyString(), family, null));
         }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var now = clock.GetUtcNow();
+        if (PruneExpiredTokens(now) | ForgetOldRevocations(now))
+        {
+            await state.WriteStateAsync();
+        }
+
+        pruneScheduledFor = null;
+        await SchedulePruningAsync(now);
     }
 
     public async Task<ApiKeyInfo?> AddApiKey(string name, string keyHash, DateTimeOffset createdAt)
@@ -43,24 +83,29 @@ internal sealed class UserGrain(
             return null;
         }
 
-        // Listed before it works: a key that authenticates is always one its owner can see and revoke. Should issuing
-        // fail, the listing is taken back and the failure answered.
+        // The key's grain is written first but authenticates only once it finds itself in this user's written state,
+        // so the write below is the one step that makes the key: if it fails, the key's grain is cleared (or, should
+        // that fail too, refuses itself at its first use) and the failure answered.
         var key = new StoredApiKey(Guid.NewGuid(), name, keyHash, createdAt);
+        var keyGrain = grains.GetGrain<IApiKeyGrain>(keyHash);
+        await keyGrain.Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
         state.State.ApiKeys.Add(key);
-        await state.WriteStateAsync();
         try
         {
-            await grains.GetGrain<IApiKeyGrain>(keyHash).Issue(new ApiKeyRecord(key.Id, name, account.Id, account.Email, createdAt, null));
+            await state.WriteStateAsync();
+            listedKeys.Add(key.Id);
         }
         catch
         {
             state.State.ApiKeys.Remove(key);
-            await state.WriteStateAsync();
+            await keyGrain.Revoke();
             throw;
         }
 
         return new ApiKeyInfo(key.Id, name, createdAt, null);
     }
+
+    public Task<bool> ListsApiKey(Guid keyId) => Task.FromResult(listedKeys.Contains(keyId));
 
     public async Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys()
     {
@@ -79,31 +124,81 @@ internal sealed class UserGrain(
 
         await grains.GetGrain<IApiKeyGrain>(key.Hash).Revoke();
         state.State.ApiKeys.Remove(key);
+        listedKeys.Remove(key.Id);
         await state.WriteStateAsync();
         await Announce(new Revocation(this.GetPrimaryKeyString(), null, key.Id));
         return true;
     }
 
     /// <summary>
-    /// Forgets families revoked longer ago than any refresh token lives: none of their tokens can be redeemed any more.
-    /// Families revoked before revocation times were kept are timed from now.
+    /// Forgets each revoked family once none of its tokens can be live: its refresh lifetime after its revocation
+    /// (the longest lifetime for families revoked before lifetimes were kept; from now for those revoked before
+    /// revocation times were). True when any was forgotten.
     /// </summary>
-    private void ForgetOldRevocations(Guid revoked)
+    private bool ForgetOldRevocations(DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        state.State.RevokedAt[revoked] = now;
+        var forgotten = false;
         foreach (var family in state.State.RevokedFamilies.ToList())
         {
             if (!state.State.RevokedAt.TryGetValue(family, out var at))
             {
                 state.State.RevokedAt[family] = now;
             }
-            else if (now - at > RefreshTokenLimits.MaxLifetime)
+            else if (now - at >= state.State.LiveFor.GetValueOrDefault(family, RefreshTokenLimits.MaxLifetime))
             {
                 state.State.RevokedFamilies.Remove(family);
                 state.State.RevokedAt.Remove(family);
+                state.State.LiveFor.Remove(family);
+                forgotten = true;
             }
         }
+
+        return forgotten;
+    }
+
+    /// <summary>
+    /// Asks each expired refresh token's grain to remove itself (one-way: a token being redeemed may be waiting on
+    /// this grain) and stops tracking it. True when any was.
+    /// </summary>
+    private bool PruneExpiredTokens(DateTimeOffset now)
+    {
+        var expired = state.State.RefreshTokens.Where(t => t.Value <= now).Select(t => t.Key).ToList();
+        foreach (var hash in expired)
+        {
+            _ = grains.GetGrain<IRefreshTokenGrain>(hash).Prune(now);
+            state.State.RefreshTokens.Remove(hash);
+        }
+
+        return expired.Count > 0;
+    }
+
+    /// <summary>One reminder for the next token to remove or family to forget, or none while there is neither.</summary>
+    private async Task SchedulePruningAsync(DateTimeOffset now)
+    {
+        var s = state.State;
+        var next = s.RefreshTokens.Values
+            .Concat(s.RevokedFamilies.Select(f => s.RevokedAt.GetValueOrDefault(f, now) + s.LiveFor.GetValueOrDefault(f, RefreshTokenLimits.MaxLifetime)))
+            .DefaultIfEmpty(DateTimeOffset.MaxValue)
+            .Min();
+        if (next == DateTimeOffset.MaxValue)
+        {
+            if (await this.GetReminder(PruneReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            pruneScheduledFor = null;
+            return;
+        }
+
+        if (pruneScheduledFor is { } scheduled && scheduled <= next)
+        {
+            return;
+        }
+
+        var due = PruneSchedule.Until(next, now);
+        await this.RegisterOrUpdateReminder(PruneReminder, due, PruneSchedule.Period);
+        pruneScheduledFor = now + due;
     }
 
     /// <summary>Tells the gateways, after the revocation is written, so they close the connections that used it.</summary>

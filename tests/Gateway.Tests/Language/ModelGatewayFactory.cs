@@ -3,27 +3,13 @@ using Microsoft.AspNetCore.Hosting;
 namespace DeltaStream.Gateway.Tests.Language;
 
 /// <summary>An embedded gateway with its synthetic feed whose language model is a <see cref="ChatCompletionsStub"/> on loopback.</summary>
-public sealed class ModelGatewayFactory : TestGatewayFactory, IAsyncLifetime
+public sealed class ModelGatewayFactory : StubModelGatewayFactory
 {
-    public ChatCompletionsStub Model { get; private set; } = null!;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("DeltaStream:LanguageModel:Endpoint", Model.Endpoint.ToString());
-        builder.UseSetting("DeltaStream:LanguageModel:Model", "stub-model");
-        builder.UseSetting("DeltaStream:Grains:PublishInterval", "00:00:00.050");
-    }
 
-    public async ValueTask InitializeAsync()
-    {
-        Model = await ChatCompletionsStub.StartAsync();
-        _ = Server;
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Model.DisposeAsync();
+        // Each test scripts its own reply to the same prompts, so none may be answered from another test's kept reply.
+        builder.UseSetting("DeltaStream:LanguageModel:CacheEntries", "0");
     }
 }

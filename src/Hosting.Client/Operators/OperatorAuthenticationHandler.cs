@@ -4,20 +4,22 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DeltaStream.Gateway.Auth;
+namespace DeltaStream.Hosting.Operators;
 
 /// <summary>HTTP Basic against DeltaStream:Auth:OperatorUsername/OperatorPassword, compared in constant time; no credentials configured, no entry.</summary>
 internal sealed class OperatorAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<AuthOptions> auth) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptions<OperatorOptions> operators) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var (user, password) = (auth.Value.OperatorUsername, auth.Value.OperatorPassword);
+        var (user, password) = (operators.Value.OperatorUsername, operators.Value.OperatorPassword);
         if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
         {
             return Task.FromResult(AuthenticateResult.Fail("No operator credentials are configured."));
