@@ -26,6 +26,31 @@ public sealed class ChartHardeningTests
 
     [Theory]
     [MemberData(nameof(RenderedChart.ValueSets), MemberType = typeof(RenderedChart))]
+    public async Task The_gateway_serves_only_its_own_host_names_and_every_probe_sends_one_of_them(string valueSet)
+    {
+        var chart = await RenderedChart.RenderAsync(valueSet);
+
+        var allowed = ((string?)chart.Container("gateway")["env"]!.AsArray().Single(e => (string?)e!["name"] == "AllowedHosts")!["value"])!.Split(';');
+        Assert.DoesNotContain("*", allowed);
+        Assert.Contains("localhost", allowed);
+        Assert.Contains($"{RenderedChart.Release}-gateway", allowed);
+        if (chart.OfKind("Ingress").SingleOrDefault() is { } ingress)
+        {
+            Assert.Contains((string)ingress["spec"]!["rules"]![0]!["host"]!, allowed);
+        }
+
+        foreach (var component in Components)
+        {
+            foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
+            {
+                var host = chart.Container(component)[probe]!["httpGet"]!["httpHeaders"]!.AsArray().Single(h => (string?)h!["name"] == "Host")!;
+                Assert.Contains((string)host["value"]!, allowed);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedChart.ValueSets), MemberType = typeof(RenderedChart))]
     public async Task Only_the_silo_pods_mount_a_service_account_token_for_their_Kubernetes_API_access(string valueSet)
     {
         var chart = await RenderedChart.RenderAsync(valueSet);

@@ -13,7 +13,7 @@ namespace DeltaStream.Deployment.Tests;
 internal static partial class HostSettings
 {
     /// <summary>Read by ASP.NET Core's host and Microsoft.Extensions.Logging themselves: documented framework keys.</summary>
-    private static readonly string[] FrameworkKeys = ["ASPNETCORE_HTTP_PORTS", "Logging:LogLevel:Default", "Logging:Console:FormatterName"];
+    private static readonly string[] FrameworkKeys = ["ASPNETCORE_HTTP_PORTS", "AllowedHosts", "Logging:LogLevel:Default", "Logging:Console:FormatterName"];
 
     private static readonly Lazy<HashSet<string>> Keys = new(Collect);
 

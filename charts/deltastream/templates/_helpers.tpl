@@ -34,17 +34,36 @@ env:
     valueFrom: { secretKeyRef: { name: {{ include "deltastream.secretName" . }}, key: mongodb, optional: true } }
 {{- end -}}
 
+{{/* The operator login of the dashboards (gateways and silos). */}}
+{{- define "deltastream.operatorEnv" -}}
+- name: DeltaStream__Auth__OperatorUsername
+  value: {{ .Values.operators.username | quote }}
+- name: DeltaStream__Auth__OperatorPassword
+  valueFrom: { secretKeyRef: { name: {{ include "deltastream.secretName" . }}, key: operator-password, optional: true } }
+{{- end -}}
+
+{{/* AllowedHosts of the gateway: the ingress host, the gateway Service's in-cluster names, localhost (the probes' Host) and any extra. */}}
+{{- define "deltastream.allowedHosts" -}}
+{{- $service := printf "%s-gateway" .Release.Name -}}
+{{- $hosts := list "localhost" "127.0.0.1" "[::1]" $service (printf "%s.%s" $service .Release.Namespace) (printf "%s.%s.svc" $service .Release.Namespace) (printf "%s.%s.svc.cluster.local" $service .Release.Namespace) -}}
+{{- if .Values.gateway.ingress.enabled -}}
+{{- $hosts = append $hosts .Values.gateway.ingress.host -}}
+{{- end -}}
+{{- join ";" (concat $hosts .Values.gateway.extraAllowedHosts) -}}
+{{- end -}}
+
 {{/* Probes on the health endpoints: live restarts a stuck process, ready (503 only when it cannot serve) routes. */}}
 {{- define "deltastream.probes" -}}
+# The kubelet would send the pod's address as Host, which the gateway's AllowedHosts does not list.
 startupProbe:
-  httpGet: { path: /health/live, port: http }
+  httpGet: { path: /health/live, port: http, httpHeaders: [{ name: Host, value: localhost }] }
   periodSeconds: 2
   failureThreshold: 60
 livenessProbe:
-  httpGet: { path: /health/live, port: http }
+  httpGet: { path: /health/live, port: http, httpHeaders: [{ name: Host, value: localhost }] }
   periodSeconds: 10
 readinessProbe:
-  httpGet: { path: /health/ready, port: http }
+  httpGet: { path: /health/ready, port: http, httpHeaders: [{ name: Host, value: localhost }] }
   periodSeconds: 5
   timeoutSeconds: 6
 {{- end -}}
