@@ -31,6 +31,7 @@ internal static class ApiExtensions
             o.AddSchemaTransformer<ExampleSchemaTransformer>();
         });
         services.AddSingleton<MarketDirectory>();
+        services.AddSingleton<Pricing.Batch.BatchPricingGate>();
         services.TryAddSingleton(new MarketFeedNote(null));
         services.AddSingleton<BarHistory>();
         services.AddSingleton<ChainSnapshotJson>();

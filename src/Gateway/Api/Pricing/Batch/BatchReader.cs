@@ -15,18 +15,12 @@ internal sealed class BatchReader
 
     public IResult Problem() => Problems.Invalid(errors);
 
-    /// <summary>The options, or an empty list and a problem when there are none or too many.</summary>
+    /// <summary>The options, or an empty list and a problem when there are none (too many are refused while read).</summary>
     public IReadOnlyList<BatchOption> Options(BatchPricingRequest? request)
     {
         if (request?.Options is not { Count: > 0 } options)
         {
             Fail("options", $"options is required: 1 to {BatchPricingEndpoints.MaxOptions:N0} options.");
-            return [];
-        }
-
-        if (options.Count > BatchPricingEndpoints.MaxOptions)
-        {
-            Fail("options", $"options holds at most {BatchPricingEndpoints.MaxOptions:N0} options; got {options.Count:N0}.");
             return [];
         }
 
