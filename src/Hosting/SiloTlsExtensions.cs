@@ -9,9 +9,9 @@ public static class SiloTlsExtensions
     public static ISiloBuilder UseDeltaStreamTls(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        if (ClusterTlsOptions.LoadCertificate(configuration) is { } certificate)
+        if (ClusterCertificates.Load(configuration) is { } certificates)
         {
-            silo.UseTls(options => ClusterTlsOptions.Pin(options, certificate));
+            silo.UseTls(options => certificates.Apply(options, TimeProvider.System));
         }
 
         return silo;

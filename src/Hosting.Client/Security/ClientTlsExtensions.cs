@@ -8,9 +8,9 @@ public static class ClientTlsExtensions
     public static IClientBuilder UseDeltaStreamTls(this IClientBuilder client, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (ClusterTlsOptions.LoadCertificate(configuration) is { } certificate)
+        if (ClusterCertificates.Load(configuration) is { } certificates)
         {
-            client.UseTls(options => ClusterTlsOptions.Pin(options, certificate));
+            client.UseTls(options => certificates.Apply(options, TimeProvider.System));
         }
 
         return client;
