@@ -123,6 +123,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static string FreePortText() => LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The process's resident set size now (VmRSS in /proc), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>
     /// Environment of a distributed-mode process: the Redis connection, fresh Orleans ports, its own cluster id, and a
     /// synthetic feed that quotes around the clock (distributed mode's default follows the exchange calendars, so a

@@ -7,13 +7,13 @@ namespace DeltaStream.Gateway.Api.Limits;
 /// Reads a JSON array and stops at the first element past <c>max</c>, so a huge array (even of empty objects, three
 /// bytes each) is never materialised: the bound holds while the body is read, not after.
 /// </summary>
-internal abstract class BoundedListConverter<T>(int max, string field, string shape) : JsonConverter<IReadOnlyList<T>>
+internal abstract class BoundedListConverter<T>(int max, string field, string noun, string shape) : JsonConverter<IReadOnlyList<T>>
 {
     public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"{field} must be an array of {shape}.");
+            throw new JsonException($"{field} must be an array of {noun} {shape}.");
         }
 
         var items = new List<T>();
@@ -21,7 +21,7 @@ internal abstract class BoundedListConverter<T>(int max, string field, string sh
         {
             if (items.Count == max)
             {
-                throw new JsonException($"{field} may hold at most {max:N0} items.");
+                throw new JsonException($"{field} may hold at most {max:N0} {noun}.");
             }
 
             items.Add(JsonSerializer.Deserialize<T>(ref reader, options)!);
