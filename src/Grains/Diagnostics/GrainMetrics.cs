@@ -26,6 +26,8 @@ internal static class GrainMetrics
 
     public static readonly Counter<long> DurableReportFailures = Meter.CreateCounter<long>("durable.report.failures", description: "Durable stream positions that could not be reported to the tick log (reported again later)");
 
+    public static readonly Counter<long> PruneScheduleFailures = Meter.CreateCounter<long>("users.prune_schedule.failures", description: "Pruning reminders of users' refresh state that could not be written (retried by the grain)");
+
     public static readonly Counter<long> BatchesReplayed = Meter.CreateCounter<long>("batches.replayed", description: "Batches replayed from the tick log on activation");
 
     public static readonly Counter<long> UpdatesPublished = Meter.CreateCounter<long>("updates.published", description: "Updates pushed to observers (one per observer)");

@@ -1,14 +1,21 @@
+using DeltaStream.Grains.Diagnostics;
 using DeltaStream.Users;
+using Microsoft.Extensions.Logging;
 
 namespace DeltaStream.Grains.Users;
 
 /// <summary>One user (key: normalised email). Every change is written before it is acknowledged.</summary>
-internal sealed class UserGrain(
+internal sealed partial class UserGrain(
     [PersistentState("user", GrainStorage.Users)] IPersistentState<UserState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IUserGrain, IRemindable
+    TimeProvider clock,
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
 {
     private const string PruneReminder = "prune-refresh-state";
+    private static readonly TimeSpan PruneScheduleRetry = TimeSpan.FromSeconds(30);
+
+    // A one-shot timer that tries again to set the pruning reminder after the reminder table failed.
+    private IGrainTimer? pruneScheduleRetry;
 
     // When the pruning reminder is set to fire next, as far as this activation knows: a new token expiring later
     // (the usual case) leaves it as it is, so a refresh costs no reminder write.
@@ -172,8 +179,32 @@ internal sealed class UserGrain(
         return expired.Count > 0;
     }
 
-    /// <summary>One reminder for the next token to remove or family to forget, or none while there is neither.</summary>
+    /// <summary>
+    /// Sets the pruning reminder after a change that is already written. Pruning is housekeeping: a reminder table
+    /// that fails (Redis slow or away) must not fail the sign-in or revocation that needed it, so the failure is
+    /// logged, counted and tried again by a timer until it succeeds.
+    /// </summary>
     private async Task SchedulePruningAsync(DateTimeOffset now)
+    {
+        try
+        {
+            await SchedulePruningCoreAsync(now);
+            pruneScheduleRetry?.Dispose();
+            pruneScheduleRetry = null;
+        }
+        catch (Exception ex)
+        {
+            pruneScheduledFor = null;
+            GrainMetrics.PruneScheduleFailures.Add(1);
+            LogPruneScheduleFailed(logger, this.GetPrimaryKeyString(), PruneScheduleRetry, ex);
+            pruneScheduleRetry ??= this.RegisterGrainTimer(
+                _ => SchedulePruningAsync(clock.GetUtcNow()),
+                new GrainTimerCreationOptions(PruneScheduleRetry, PruneScheduleRetry) { Interleave = false });
+        }
+    }
+
+    /// <summary>One reminder for the next token to remove or family to forget, or none while there is neither.</summary>
+    private async Task SchedulePruningCoreAsync(DateTimeOffset now)
     {
         var s = state.State;
         var next = s.RefreshTokens.Values
@@ -200,6 +231,9 @@ internal sealed class UserGrain(
         await this.RegisterOrUpdateReminder(PruneReminder, due, PruneSchedule.Period);
         pruneScheduledFor = now + due;
     }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Could not set the refresh-state pruning reminder of user {User}; trying again every {Retry}")]
+    private static partial void LogPruneScheduleFailed(ILogger logger, string user, TimeSpan retry, Exception exception);
 
     /// <summary>Tells the gateways, after the revocation is written, so they close the connections that used it.</summary>
     private Task Announce(Revocation revocation) => grains.GetGrain<IRevocationGrain>(0).Announce(revocation);
