@@ -36,17 +36,12 @@ internal sealed class QueryReader(IQueryCollection query)
     public OptionType Type(string name = "type")
     {
         var text = query[name].ToString();
-        if (string.Equals(text, "call", StringComparison.OrdinalIgnoreCase))
+        if (OptionTypeText.Parse(text) is { } type)
         {
-            return DeltaStream.Analytics.OptionType.Call;
+            return type;
         }
 
-        if (string.Equals(text, "put", StringComparison.OrdinalIgnoreCase))
-        {
-            return DeltaStream.Analytics.OptionType.Put;
-        }
-
-        Fail(name, $"{name} must be 'call' or 'put'; got '{text}'.");
+        Fail(name, OptionTypeText.Problem(name, text));
         return default;
     }
 

@@ -37,17 +37,14 @@ internal sealed class BatchReader
 
     public OptionType Type(int index, string? type)
     {
-        if (string.Equals(type, "call", StringComparison.OrdinalIgnoreCase))
+        if (OptionTypeText.Parse(type) is { } parsed)
         {
-            return OptionType.Call;
+            return parsed;
         }
 
-        if (!string.Equals(type, "put", StringComparison.OrdinalIgnoreCase))
-        {
-            Fail($"options[{index}].type", $"options[{index}].type must be 'call' or 'put'; got '{type}'.");
-        }
-
-        return OptionType.Put;
+        var path = $"options[{index}].type";
+        Fail(path, OptionTypeText.Problem(path, type));
+        return default;
     }
 
     /// <summary>A required number of option <paramref name="index"/> in its domain (NaN when it is not).</summary>
